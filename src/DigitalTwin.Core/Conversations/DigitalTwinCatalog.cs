@@ -1,0 +1,45 @@
+using DigitalTwin.Memory;
+using DigitalTwin.Persona;
+using DigitalTwin.Persona.Pdf;
+using DigitalTwin.Providers;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Conversations;
+
+/// <summary>Creates each registered twin once, on first use, from its options and keyed services.</summary>
+internal sealed class DigitalTwinCatalog : IDigitalTwinCatalog
+{
+    private readonly Dictionary<string, Lazy<Twin>> _twins;
+
+    public DigitalTwinCatalog(IServiceProvider services, IEnumerable<DigitalTwinRegistration> registrations)
+    {
+        _twins = registrations.ToDictionary(r => r.Name, r => new Lazy<Twin>(() => Create(services, r.Name)), StringComparer.OrdinalIgnoreCase);
+        Names = _twins.Keys.ToArray();
+    }
+
+    public IReadOnlyCollection<string> Names { get; }
+
+    public IDigitalTwin? Find(string name) => _twins.TryGetValue(name, out var twin) ? twin.Value : null;
+
+    private static Twin Create(IServiceProvider services, string name)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<DigitalTwinOptions>>().Get(name);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin") ?? NullLogger.Instance;
+        var chat = services.GetKeyedService<IChatClient>(name)
+            ?? services.GetService<IChatClient>()
+            ?? new UnconfiguredChatClient(
+                $"No model provider is configured for the twin '{name}'. Set OPENAI_API_KEY (or DigitalTwin:OpenAI:ApiKey) and call .UseOpenAI(), " +
+                "or call .UseBedrock() or .UseChatClient(...) after AddDigitalTwin.");
+        var store = services.GetKeyedService<IConversationStore>(name) ?? services.GetRequiredService<IConversationStore>();
+        var prompt = new Lazy<Task<PersonaPrompt>>(async () =>
+        {
+            var persona = await PersonaLoader.LoadAsync(options.PersonaDirectory, new PdfSharpTextExtractor(), logger, CancellationToken.None).ConfigureAwait(false);
+            return PersonaPromptBuilder.Build(persona, options.Language, options.PromptTemplate);
+        });
+        return new Twin(name, options, prompt, chat, store, services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
+    }
+}

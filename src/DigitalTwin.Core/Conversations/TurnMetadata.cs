@@ -1,0 +1,23 @@
+namespace DigitalTwin.Conversations;
+
+/// <summary>How a turn's answer was produced, kept with the turn for analytics.</summary>
+public sealed record TurnMetadata
+{
+    /// <summary>The model that answered, as the provider reported it.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The provider's name (for example <c>openai</c> or <c>aws.bedrock</c>).</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Input (prompt) tokens, when the provider reported them.</summary>
+    public long? InputTokens { get; init; }
+
+    /// <summary>Output (completion) tokens, when the provider reported them.</summary>
+    public long? OutputTokens { get; init; }
+
+    /// <summary>Time from the model call's start to its last token.</summary>
+    public TimeSpan? Latency { get; init; }
+
+    /// <summary>Why the model stopped (<c>stop</c>, <c>length</c>, <c>content_filter</c>…).</summary>
+    public string? FinishReason { get; init; }
+}

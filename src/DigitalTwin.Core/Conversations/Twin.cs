@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using DigitalTwin.Memory;
+using DigitalTwin.Persona;
+using DigitalTwin.Providers;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.Conversations;
+
+/// <summary>The twin's data path: history window → model → store. One instance per registered twin.</summary>
+internal sealed partial class Twin(
+    string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger)
+    : IDigitalTwin
+{
+    public string Name { get; } = name;
+
+    public IChatClient ChatClient => chat;
+
+    public IConversationStore Store => store;
+
+    public Task<PersonaPrompt> GetPromptAsync() => prompt.Value;
+
+    public async Task<TwinReply> ChatAsync(TwinChatRequest request, CancellationToken cancellationToken = default)
+    {
+        var turn = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        ChatResponse response;
+        try
+        {
+            response = await chat.GetResponseAsync(turn.Messages, options: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
+        {
+            throw Fail(ProviderErrors.Wrap(ex));
+        }
+
+        var stored = await SaveAsync(turn, response.Text, response.ModelId, response.Usage, response.FinishReason).ConfigureAwait(false);
+        return new TwinReply(stored.Assistant.Content, turn.Key.SessionId) { Usage = response.Usage, FinishReason = response.FinishReason, TurnId = stored.TurnId };
+    }
+
+    public async IAsyncEnumerable<TwinStreamUpdate> ChatStreamingAsync(TwinChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var turn = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        var session = turn.Key.SessionId;
+        yield return new TwinStreamUpdate(TwinStreamUpdateKind.Session, session);
+
+        var text = new StringBuilder();
+        var usage = new UsageDetails();
+        var sawUsage = false;
+        ChatFinishReason? finish = null;
+        string? model = null;
+        var updates = chat.GetStreamingResponseAsync(turn.Messages, options: null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (updates.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
+                {
+                    throw Fail(ProviderErrors.Wrap(ex));
+                }
+
+                var update = updates.Current;
+                finish = update.FinishReason ?? finish;
+                model ??= update.ModelId;
+                foreach (var usageContent in update.Contents.OfType<UsageContent>())
+                {
+                    usage.Add(usageContent.Details);
+                    sawUsage = true;
+                }
+
+                if (!string.IsNullOrEmpty(update.Text))
+                {
+                    text.Append(update.Text);
+                    yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, session) { Text = update.Text };
+                }
+            }
+        }
+
+        var stored = await SaveAsync(turn, text.ToString(), model, sawUsage ? usage : null, finish).ConfigureAwait(false);
+        yield return new TwinStreamUpdate(TwinStreamUpdateKind.Completed, session) { Usage = sawUsage ? usage : null, FinishReason = finish, TurnId = stored.TurnId };
+    }
+
+    public async Task<IReadOnlyList<ConversationMessage>> GetConversationAsync(SessionId sessionId, CancellationToken cancellationToken = default)
+        => await store.ReadMessagesAsync(new ConversationKey(Name, sessionId), cancellationToken).ConfigureAwait(false);
+
+    private async Task<PendingTurn> PrepareAsync(TwinChatRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        TwinRequestValidator.Validate(request, options);
+        var key = new ConversationKey(Name, request.SessionId ?? SessionId.New());
+        var system = (await prompt.Value.ConfigureAwait(false)).Render(time);
+        var history = request.SessionId is null || options.MaxHistoryMessages == 0
+            ? []
+            : await store.ReadLatestAsync(key, HistoryWindow.TurnsToRead(options.MaxHistoryMessages), cancellationToken).ConfigureAwait(false);
+        var messages = new List<ChatMessage>(options.MaxHistoryMessages + 2) { new(ChatRole.System, system) };
+        messages.AddRange(HistoryWindow.Select(history, options.MaxHistoryMessages, options.MaxHistoryTokens));
+        messages.Add(new ChatMessage(ChatRole.User, request.Message));
+        var user = new ConversationMessage(ConversationRole.User, request.Message, time.GetUtcNow());
+        return new PendingTurn(key, messages, user, request.TurnId ?? Guid.NewGuid().ToString("N"), time.GetTimestamp());
+    }
+
+    private async Task<ConversationTurn> SaveAsync(PendingTurn turn, string answer, string? model, UsageDetails? usage, ChatFinishReason? finish)
+    {
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            throw Fail(new ChatProviderException(ChatProviderFailure.InvalidResponse, "The model returned an empty answer; nothing was stored."));
+        }
+
+        var metadata = new TurnMetadata
+        {
+            Model = model,
+            Provider = chat.GetService<ChatClientMetadata>()?.ProviderName,
+            InputTokens = usage?.InputTokenCount,
+            OutputTokens = usage?.OutputTokenCount,
+            Latency = time.GetElapsedTime(turn.Started),
+            FinishReason = finish?.Value,
+        };
+        var stored = new ConversationTurn(turn.TurnId, turn.User, new ConversationMessage(ConversationRole.Assistant, answer, time.GetUtcNow())) { Metadata = metadata };
+
+        // The model has answered (and been paid for): store the turn even if the caller has gone away meanwhile.
+        await store.AppendAsync(turn.Key, stored, CancellationToken.None).ConfigureAwait(false);
+        LogTurnStored(logger, Name, turn.Key.SessionId.Value, metadata.Latency?.TotalMilliseconds ?? 0);
+        return stored;
+    }
+
+    private ChatProviderException Fail(ChatProviderException exception)
+    {
+        LogProviderFailed(logger, exception, Name, exception.Failure);
+        return exception;
+    }
+
+    private sealed record PendingTurn(ConversationKey Key, List<ChatMessage> Messages, ConversationMessage User, string TurnId, long Started);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Twin {Twin} stored a turn for session {SessionId} after {LatencyMs} ms")]
+    private static partial void LogTurnStored(ILogger logger, string twin, string sessionId, double latencyMs);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Twin {Twin}: the model call failed ({Failure}); nothing was stored")]
+    private static partial void LogProviderFailed(ILogger logger, Exception exception, string twin, ChatProviderFailure failure);
+}

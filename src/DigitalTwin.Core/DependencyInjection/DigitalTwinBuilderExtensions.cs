@@ -1,0 +1,52 @@
+using DigitalTwin;
+using DigitalTwin.Configuration;
+using DigitalTwin.Memory;
+using Microsoft.Extensions.AI;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Chooses a twin's model provider and conversation store.</summary>
+public static class DigitalTwinBuilderExtensions
+{
+    /// <summary>Uses <paramref name="chatClient"/> (any Microsoft.Extensions.AI <see cref="IChatClient"/>) as the twin's model. The caller owns its lifetime.</summary>
+    public static IDigitalTwinBuilder UseChatClient(this IDigitalTwinBuilder builder, IChatClient chatClient)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(chatClient);
+        builder.Services.AddKeyedSingleton(builder.Name, chatClient);
+        return builder;
+    }
+
+    /// <summary>Uses the <see cref="IChatClient"/> made by <paramref name="factory"/> as the twin's model; the container disposes it.</summary>
+    public static IDigitalTwinBuilder UseChatClient(this IDigitalTwinBuilder builder, Func<IServiceProvider, IChatClient> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddKeyedSingleton(builder.Name, (sp, _) => factory(sp));
+        return builder;
+    }
+
+    /// <summary>Uses <paramref name="store"/> for the twin's conversations.</summary>
+    public static IDigitalTwinBuilder UseStore(this IDigitalTwinBuilder builder, Func<IServiceProvider, IConversationStore> store)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+        builder.Services.AddKeyedSingleton(builder.Name, (sp, _) => store(sp));
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps the twin's conversations in files: one append-only file per session under <see cref="FileStoreOptions.Directory"/>
+    /// (default <c>memory</c>, or the original's <c>MEMORY_DIR</c> variable; section <c>DigitalTwin:FileStore</c>).
+    /// </summary>
+    public static IDigitalTwinBuilder UseFileStore(this IDigitalTwinBuilder builder, Action<FileStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTwinOptions(builder.Name, "FileStore", FileStoreOptions.FromEnvironment, configure).ValidateOnStart();
+        return builder.UseStore(sp => FileConversationStore.Create(sp, builder.Name));
+    }
+
+    /// <summary>Keeps the twin's conversations in process memory: lost on restart, not shared between hosts. For tests and demos.</summary>
+    public static IDigitalTwinBuilder UseInMemoryStore(this IDigitalTwinBuilder builder)
+        => builder.UseStore(_ => new InMemoryConversationStore());
+}

@@ -1,0 +1,51 @@
+using DigitalTwin;
+using DigitalTwin.Configuration;
+using DigitalTwin.Conversations;
+using DigitalTwin.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers digital twins with dependency injection.</summary>
+public static class DigitalTwinServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the default twin (named <see cref="DigitalTwinDefaults.TwinName"/>), configured from the <c>DigitalTwin</c>
+    /// configuration section and then <paramref name="configure"/>. Chain <c>.UseOpenAI()</c> (or another provider) and,
+    /// optionally, a store; the file store under <c>memory/</c> is the default.
+    /// </summary>
+    public static IDigitalTwinBuilder AddDigitalTwin(this IServiceCollection services, Action<DigitalTwinOptions>? configure = null)
+        => services.AddDigitalTwin(DigitalTwinDefaults.TwinName, configure);
+
+    /// <summary>
+    /// Registers a named twin, configured from <c>DigitalTwin:Twins:{name}</c> and then <paramref name="configure"/>.
+    /// Each twin has its own persona, provider settings and conversation namespace.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A twin with that name is already registered.</exception>
+    public static IDigitalTwinBuilder AddDigitalTwin(this IServiceCollection services, string name, Action<DigitalTwinOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (services.Any(d => d.ImplementationInstance is DigitalTwinRegistration r && string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"A digital twin named '{name}' is already registered; give each AddDigitalTwin call a different name.");
+        }
+
+        services.AddSingleton(new DigitalTwinRegistration(name));
+        services.AddTwinOptions(name, null, null, configure).ValidateOnStart();
+        services.AddTwinOptions<FileStoreOptions>(DigitalTwinDefaults.TwinName, "FileStore", FileStoreOptions.FromEnvironment, null).ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>());
+        services.TryAddSingleton<IConversationStore>(sp => FileConversationStore.Create(sp, DigitalTwinDefaults.TwinName));
+        services.TryAddSingleton<IDigitalTwinCatalog, DigitalTwinCatalog>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IDigitalTwinCatalog>().Find(DigitalTwinDefaults.TwinName)
+            ?? throw new InvalidOperationException("No default twin is registered: call AddDigitalTwin() without a name, or resolve named twins from IDigitalTwinCatalog."));
+        services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredService<IDigitalTwinCatalog>().Find(name)!);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DigitalTwinWarmup>());
+        return new DigitalTwinBuilder(name, services);
+    }
+}

@@ -1,0 +1,34 @@
+using DigitalTwin.Persona;
+
+namespace DigitalTwin;
+
+/// <summary>
+/// Settings of one twin. Bound from the configuration section <c>DigitalTwin</c> (named twins: <c>DigitalTwin:Twins:{name}</c>),
+/// then changed by the delegate given to <c>AddDigitalTwin</c>. Validated when the host starts.
+/// </summary>
+public sealed class DigitalTwinOptions
+{
+    /// <summary>The persona folder (facts.json, summary.txt, style.txt, linkedin.pdf, notes). Default <c>persona</c>, relative to the working directory.</summary>
+    public string PersonaDirectory { get; set; } = "persona";
+
+    /// <summary>The built-in prompt template's language. Default <see cref="PromptLanguage.English"/>.</summary>
+    public PromptLanguage Language { get; set; } = PromptLanguage.English;
+
+    /// <summary>
+    /// A custom prompt template with <c>{{placeholders}}</c> (see docs/persona.md); replaces the built-in template when set.
+    /// Default <see langword="null"/>.
+    /// </summary>
+    public string? PromptTemplate { get; set; }
+
+    /// <summary>How many of the newest stored messages are sent to the model with each turn. Default 10 (as the original twin). 0 sends none.</summary>
+    public int MaxHistoryMessages { get; set; } = 10;
+
+    /// <summary>
+    /// An optional budget of estimated tokens for the history window (about 4 UTF-8 bytes per token); older messages are
+    /// dropped first. Default <see langword="null"/> (count only).
+    /// </summary>
+    public int? MaxHistoryTokens { get; set; }
+
+    /// <summary>The longest visitor message accepted, in characters. Default 4,000.</summary>
+    public int MaxMessageLength { get; set; } = 4000;
+}

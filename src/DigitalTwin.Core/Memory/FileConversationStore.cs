@@ -1,0 +1,121 @@
+using DigitalTwin.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Memory;
+
+/// <summary>
+/// Keeps each conversation in one append-only JSON Lines file: <c>{Directory}/{twin}/{hash of session id}.jsonl</c>, one
+/// turn per line. Appends hold an exclusive lock on the file (an in-process semaphore plus an OS file lock, so processes
+/// sharing the folder never interleave), write one whole line and flush it to disk before returning. A crash mid-write
+/// leaves a torn last line that readers skip and the next append seals off, so earlier turns are never damaged.
+/// Reads scan the file backwards from its end, so their cost follows the window, not the conversation's length.
+/// </summary>
+internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider) : IConversationStore
+{
+    private readonly string _root = Path.GetFullPath(options.Directory);
+    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public static FileConversationStore Create(IServiceProvider services, string optionsName) => new(
+        services.GetRequiredService<IOptionsMonitor<FileStoreOptions>>().Get(optionsName),
+        services.GetService<TimeProvider>() ?? TimeProvider.System);
+
+    public async ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var line = TurnSerializer.Serialize(turn);
+        var path = PathOf(key);
+        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % (uint)_stripes.Length)];
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var file = await OpenLockedAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
+            var buffer = new byte[line.Length + 2];
+            var offset = 0;
+            if (file.Length > 0 && await LastByteAsync(file).ConfigureAwait(false) != (byte)'\n')
+            {
+                buffer[offset++] = (byte)'\n'; // seal off a torn line left by a crash
+            }
+
+            line.CopyTo(buffer, offset);
+            buffer[offset + line.Length] = (byte)'\n';
+            file.Seek(0, SeekOrigin.End);
+            // From here on the turn is written whole or, after a crash, left as a torn line that readers skip.
+            await file.WriteAsync(buffer.AsMemory(0, offset + line.Length + 1), CancellationToken.None).ConfigureAwait(false);
+            file.Flush(options.FlushToDisk);
+        }
+        catch (IOException ex)
+        {
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"Could not append to {path}: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"No permission to write {path}.", ex);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
+        var path = PathOf(key);
+        if (maxTurns == 0 || !File.Exists(path))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var file = await OpenLockedAsync(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken).ConfigureAwait(false);
+            return await JsonLinesTail.ReadAsync(file, maxTurns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
+        }
+        catch (IOException ex)
+        {
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"Could not read {path}: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"No permission to read {path}.", ex);
+        }
+    }
+
+    private string PathOf(ConversationKey key) => Path.Combine(_root, key.TwinStorageName, key.SessionId.StorageName + ".jsonl");
+
+    private static async Task<byte> LastByteAsync(FileStream file)
+    {
+        var one = new byte[1];
+        file.Seek(-1, SeekOrigin.End);
+        await file.ReadExactlyAsync(one).ConfigureAwait(false);
+        return one[0];
+    }
+
+    /// <summary>Opens the file, retrying while another process holds a conflicting lock, until <see cref="FileStoreOptions.LockTimeout"/>.</summary>
+    private async Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, mode, access, share, bufferSize: 0, FileOptions.Asynchronous);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && ex.HResult is 11 or 32 or 33 or unchecked((int)0x80070020))
+            {
+                if (timeProvider.GetElapsedTime(started) > options.LockTimeout)
+                {
+                    throw new ConversationStoreException(ConversationStoreFailure.Timeout, $"Timed out after {options.LockTimeout} waiting for the lock on {path}.", ex);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(50, 1 << Math.Min(attempt, 5))), timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace DigitalTwin.Memory;
+
+/// <summary>Settings of the file conversation store (section <c>DigitalTwin:FileStore</c>).</summary>
+public sealed class FileStoreOptions
+{
+    /// <summary>The folder conversations are kept in. Default <c>memory</c> (relative to the working directory), or the original twin's <c>MEMORY_DIR</c> variable.</summary>
+    public string Directory { get; set; } = "memory";
+
+    /// <summary>Whether each append is flushed to the disk before it is acknowledged (survives power loss). Default <see langword="true"/>.</summary>
+    public bool FlushToDisk { get; set; } = true;
+
+    /// <summary>How long an append or read waits for another process's lock on the same session file. Default 10 seconds.</summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    internal static void FromEnvironment(FileStoreOptions options, Func<string, string?> setting)
+    {
+        if (setting("MEMORY_DIR") is { } directory)
+        {
+            options.Directory = directory;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DigitalTwin.Conversations;
+
+namespace DigitalTwin.Memory;
+
+/// <summary>The JSON form of a stored turn, shared by the file, S3 and DynamoDB stores: one compact object, no newlines.</summary>
+internal static class TurnSerializer
+{
+    public static byte[] Serialize(ConversationTurn turn) => JsonSerializer.SerializeToUtf8Bytes(StoredTurn.From(turn), TurnJsonContext.Default.StoredTurn);
+
+    /// <summary>Reads a turn; <see langword="null"/> when the bytes are not a whole, valid turn (a torn write, for example).</summary>
+    public static ConversationTurn? TryDeserialize(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, TurnJsonContext.Default.StoredTurn)?.ToTurn();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+internal sealed record StoredMessage(
+    [property: JsonPropertyName("content")] string Content,
+    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp);
+
+internal sealed record StoredTurn(
+    [property: JsonPropertyName("turn_id")] string TurnId,
+    [property: JsonPropertyName("user")] StoredMessage User,
+    [property: JsonPropertyName("assistant")] StoredMessage Assistant,
+    [property: JsonPropertyName("meta")] TurnMetadata? Metadata)
+{
+    public static StoredTurn From(ConversationTurn t) => new(
+        t.TurnId, new(t.User.Content, t.User.Timestamp), new(t.Assistant.Content, t.Assistant.Timestamp), t.Metadata);
+
+    public ConversationTurn? ToTurn() => TurnId is null || User?.Content is null || Assistant?.Content is null
+        ? null
+        : new ConversationTurn(
+            TurnId,
+            new ConversationMessage(ConversationRole.User, User.Content, User.Timestamp),
+            new ConversationMessage(ConversationRole.Assistant, Assistant.Content, Assistant.Timestamp)) { Metadata = Metadata };
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(StoredTurn))]
+internal sealed partial class TurnJsonContext : JsonSerializerContext;

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace DigitalTwin.Persona;
+
+/// <summary>
+/// A twin's system prompt. The persona part (<see cref="Prefix"/>) is built once and is byte-identical for every request,
+/// so provider prompt caches can reuse it; only the date and time, appended at the very end, change per request.
+/// </summary>
+public sealed class PersonaPrompt
+{
+    private readonly string _timeFormat;
+
+    internal PersonaPrompt(string prefix, PromptLanguage language)
+    {
+        Prefix = prefix;
+        Language = language;
+        _timeFormat = language == PromptLanguage.Spanish
+            ? "\n\nComo referencia, la fecha y hora actuales son: {0}\n"
+            : "\n\nFor reference, the current date and time is: {0}\n";
+    }
+
+    /// <summary>The persona part of the prompt: everything but the date and time.</summary>
+    public string Prefix { get; }
+
+    /// <summary>The language of the per-request suffix.</summary>
+    public PromptLanguage Language { get; }
+
+    /// <summary>The whole prompt for a request made at <paramref name="now"/> (formatted <c>yyyy-MM-dd HH:mm:ss</c> with its UTC offset).</summary>
+    public string Render(DateTimeOffset now)
+    {
+        var stamp = now.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", CultureInfo.InvariantCulture);
+        return Prefix + string.Format(CultureInfo.InvariantCulture, _timeFormat, stamp);
+    }
+
+    /// <summary>The whole prompt for a request made now according to <paramref name="timeProvider"/> (its local time zone).</summary>
+    public string Render(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return Render(timeProvider.GetLocalNow());
+    }
+}
