@@ -92,6 +92,6 @@ internal static class FactsRenderer
             }
         }
 
-        return sb.ToString().Replace("linkedin", "LinkedIn", StringComparison.Ordinal).ToString(CultureInfo.InvariantCulture);
+        return sb.ToString().Replace("Linkedin", "LinkedIn", StringComparison.Ordinal);
     }
 }

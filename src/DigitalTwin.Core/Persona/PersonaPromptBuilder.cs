@@ -62,7 +62,7 @@ public static partial class PersonaPromptBuilder
 
     private static string BuiltInTemplate(PromptLanguage language)
     {
-        var name = language == PromptLanguage.Spanish ? "prompt.es.txt" : "prompt.en.txt";
+        var name = language == PromptLanguage.Spanish ? "prompt-es.txt" : "prompt-en.txt";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("DigitalTwin.Persona.Templates." + name)
             ?? throw new InvalidOperationException($"The built-in template {name} is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);

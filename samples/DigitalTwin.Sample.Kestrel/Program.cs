@@ -1,0 +1,22 @@
+using DigitalTwin.Conversations;
+
+// The whole setup: a twin from the persona folder, answering with OpenAI, remembering visitors in files.
+var printPrompt = args.Contains("--print-prompt");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
+
+builder.Services.AddDigitalTwin().UseOpenAI();
+
+var app = builder.Build();
+
+if (printPrompt)
+{
+    // Shows exactly what the twin would send as its system prompt; needs no API key or network.
+    Console.WriteLine(await app.Services.GetRequiredService<IDigitalTwin>().RenderSystemPromptAsync());
+    return;
+}
+
+app.MapDigitalTwin();
+app.Run();
+
+/// <summary>The sample's entry point, visible to integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,27 @@
+namespace DigitalTwin.AspNetCore;
+
+/// <summary>
+/// Settings of the endpoints mapped by <c>MapDigitalTwin</c>: the original twin's <c>CORS_ORIGINS</c> variable, then the
+/// section <c>DigitalTwin:Web</c>, then the delegate given to <c>MapDigitalTwin</c>. Checked when the endpoints are mapped.
+/// </summary>
+public sealed class DigitalTwinEndpointOptions
+{
+    /// <summary>
+    /// Origins allowed to call the API from a browser, exactly (scheme, host and port, no path or trailing slash), for
+    /// example <c>https://www.example.com</c>; <c>*</c> allows any origin (not with credentials). Default none: same origin only.
+    /// <c>CORS_ORIGINS</c> takes them comma-separated.
+    /// </summary>
+    public IList<string> CorsOrigins { get; } = [];
+
+    /// <summary>Whether browsers may send cookies or HTTP authentication cross-origin. Default <see langword="false"/>.</summary>
+    public bool CorsAllowCredentials { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes; larger requests get 413. Default 64 KiB.</summary>
+    public long MaxRequestBodySize { get; set; } = 64 * 1024;
+
+    /// <summary>Whether <c>GET /conversation/{session_id}</c> is mapped. Default <see langword="true"/> (the chat page uses it to show history after a reload).</summary>
+    public bool EnableConversationEndpoint { get; set; } = true;
+
+    /// <summary>The header that selects a twin when the route does not (as API Gateway forwards a tenant). Default <c>X-Tenant-ID</c>.</summary>
+    public string TenantHeader { get; set; } = "X-Tenant-ID";
+}

@@ -1,0 +1,68 @@
+using DigitalTwin.AspNetCore.Contracts;
+using DigitalTwin.AspNetCore.Http;
+using DigitalTwin.Conversations;
+using Microsoft.AspNetCore.Http;
+
+namespace DigitalTwin.AspNetCore.Endpoints;
+
+/// <summary>The request handlers of the original twin's contract: chat, conversation, health and service info.</summary>
+internal static class ChatEndpoints
+{
+    public static async Task<IResult> ChatAsync(HttpContext context, TwinEndpointContext endpoint)
+    {
+        var (twin, request, problem) = await endpoint.ReadChatAsync(context).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            var reply = await twin!.ChatAsync(request!, context.RequestAborted).ConfigureAwait(false);
+            return TypedResults.Ok(new ChatResponse(reply.Response, reply.SessionId.Value));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+        catch (Exception ex)
+        {
+            return endpoint.Fail(ex, context);
+        }
+    }
+
+    public static async Task<IResult> ConversationAsync(HttpContext context, TwinEndpointContext endpoint, string sessionId)
+    {
+        var (twin, unknown) = endpoint.Resolver.Resolve(context);
+        if (twin is null)
+        {
+            return unknown!;
+        }
+
+        if (!SessionId.TryParse(sessionId, out var session))
+        {
+            return TwinProblems.BadRequest($"The session id is not valid: {SessionId.MinLength}–{SessionId.MaxLength} letters, digits, '-' or '_'.");
+        }
+
+        try
+        {
+            var messages = await twin.GetConversationAsync(session, context.RequestAborted).ConfigureAwait(false);
+            return TypedResults.Ok(new ConversationResponse(
+                session.Value,
+                messages.Select(m => new ConversationMessageResponse(m.Role == ConversationRole.User ? "user" : "assistant", m.Content, m.Timestamp)).ToList()));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+        catch (Exception ex)
+        {
+            return endpoint.Fail(ex, context);
+        }
+    }
+
+    public static IResult Info(IDigitalTwinCatalog catalog) =>
+        TypedResults.Ok(new ServiceInfoResponse("AI Digital Twin API", catalog.Names));
+
+    public static IResult Health() => TypedResults.Ok(new HealthResponse("healthy"));
+}

@@ -1,0 +1,77 @@
+using DigitalTwin.AspNetCore.Http;
+using DigitalTwin.Conversations;
+using DigitalTwin.Memory;
+using DigitalTwin.Providers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.AspNetCore.Endpoints;
+
+/// <summary>What every DigitalTwin endpoint needs, built once when the endpoints are mapped.</summary>
+internal sealed partial class TwinEndpointContext(
+    DigitalTwinEndpointOptions options, TwinResolver resolver, IOptionsMonitor<DigitalTwinOptions> twinOptions, ILogger logger)
+{
+    public DigitalTwinEndpointOptions Options { get; } = options;
+
+    public TwinResolver Resolver { get; } = resolver;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Reads and checks a chat request: JSON, size, message, session id, turn id. Nothing is read from the store before this passes.</summary>
+    public async Task<(IDigitalTwin? Twin, TwinChatRequest? Request, IResult? Problem)> ReadChatAsync(HttpContext context)
+    {
+        var (twin, unknown) = Resolver.Resolve(context);
+        if (twin is null)
+        {
+            return (null, null, unknown);
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<Contracts.ChatRequest>(context, Options.MaxRequestBodySize).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, null, problem);
+        }
+
+        SessionId? session = null;
+        if (body.SessionId is not null)
+        {
+            if (!SessionId.TryParse(body.SessionId, out var parsed))
+            {
+                return (null, null, TwinProblems.BadRequest($"session_id is not valid: use the id a previous answer returned ({SessionId.MinLength}–{SessionId.MaxLength} letters, digits, '-' or '_'), or omit it to start a new conversation."));
+            }
+
+            session = parsed;
+        }
+
+        var turnId = context.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+        if (TwinRequestValidator.Problem(body.Message, turnId, twinOptions.Get(twin.Name)) is { } invalid)
+        {
+            return (null, null, TwinProblems.BadRequest(invalid));
+        }
+
+        return (twin, new TwinChatRequest(body.Message!, session) { TurnId = turnId }, null);
+    }
+
+    /// <summary>Turns a failure of the twin into a problem result; exception text is logged, never returned.</summary>
+    public IResult Fail(Exception ex, HttpContext context)
+    {
+        switch (ex)
+        {
+            case ChatProviderException provider:
+                return TwinProblems.From(provider, context);
+            case ConversationStoreException store:
+                LogStoreFailed(Logger, store, store.Failure);
+                return TwinProblems.From(store);
+            default:
+                LogUnexpected(Logger, ex, context.Request.Path);
+                return TwinProblems.Unexpected();
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "The conversation store failed ({Failure})")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, ConversationStoreFailure failure);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Unexpected error serving {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);
+}

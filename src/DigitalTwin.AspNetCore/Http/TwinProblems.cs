@@ -1,0 +1,47 @@
+using System.Globalization;
+using DigitalTwin.Memory;
+using DigitalTwin.Providers;
+using Microsoft.AspNetCore.Http;
+
+namespace DigitalTwin.AspNetCore.Http;
+
+/// <summary>
+/// The ProblemDetails answers of the DigitalTwin endpoints. Details are DigitalTwin's own words; exception text never
+/// reaches a client.
+/// </summary>
+internal static class TwinProblems
+{
+    public static IResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", detail);
+
+    public static IResult UnsupportedMediaType() => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", "Send the body as JSON with Content-Type: application/json.");
+
+    public static IResult TooLarge(long limit) => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The largest body accepted is {limit} bytes.");
+
+    public static IResult UnknownTwin(string name) => Problem(StatusCodes.Status404NotFound, "Unknown twin.", $"This host serves no twin named '{name}'.");
+
+    public static IResult Unexpected() => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error was logged. Nothing was stored for this request.");
+
+    public static IResult From(ChatProviderException ex, HttpContext context)
+    {
+        if (ex.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ex.Failure switch
+        {
+            ChatProviderFailure.NotConfigured => Problem(503, "The model provider is not configured.", ex.Message),
+            ChatProviderFailure.RateLimited => Problem(503, "The model is busy.", "The model provider is throttling requests. Try again shortly; nothing was stored."),
+            ChatProviderFailure.Unavailable => Problem(503, "The model is unavailable.", "The model provider could not answer. Try again shortly; nothing was stored."),
+            ChatProviderFailure.Timeout => Problem(504, "The model took too long.", "The model provider did not answer in time. Try again; nothing was stored."),
+            _ => Problem(502, "The model provider failed.", "The model provider could not handle the request. Nothing was stored."),
+        };
+    }
+
+    public static IResult From(ConversationStoreException ex) => ex.Failure == ConversationStoreFailure.TurnTooLarge
+        ? Problem(413, "The conversation turn is too large.", "The message and answer together exceed what the conversation store can keep in one turn. Send a shorter message.")
+        : Problem(503, "Conversation memory is unavailable.", "The conversation store could not be reached. Try again shortly; nothing was stored.");
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}
