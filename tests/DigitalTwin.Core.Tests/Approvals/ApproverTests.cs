@@ -1,4 +1,4 @@
-using DigitalTwin.Core.Tests.Approvals;
+using DigitalTwin.Tests.Approvals;
 
 namespace DigitalTwin.Core.Tests.ApprovalsTests;
 
@@ -35,5 +35,5 @@ public sealed class ApproverTests
         }
     }
 
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path.Replace("ApproverTests.cs", "Approver.cs", StringComparison.Ordinal);
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using DigitalTwin.Core.Tests.Approvals;
+using DigitalTwin.Tests.Approvals;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Persona;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace DigitalTwin.Core.Tests.Approvals;
+namespace DigitalTwin.Tests.Approvals;
 
 /// <summary>
 /// A small approval (snapshot) helper: compares text with a checked-in <c>NAME.verified.txt</c> beside the test's source
