@@ -29,7 +29,7 @@ public sealed class DigitalTwinConfigurationTests
     }
 
     [Fact]
-    public void ConfigurationSection_OverridesEnvironmentAndCodeOverridesBoth()
+    public void OriginalVariables_OverrideTheSection_AndCodeOverridesBoth()
     {
         using var host = new TwinHost(b => b.UseOpenAI(o => o.Model = "from-code"), new Dictionary<string, string?>
         {
@@ -40,7 +40,7 @@ public sealed class DigitalTwinConfigurationTests
         });
 
         var openai = host.Services.GetRequiredService<IOptionsMonitor<OpenAIProviderOptions>>().Get("default");
-        Assert.Equal("sk-from-section", openai.ApiKey);
+        Assert.Equal("sk-from-env", openai.ApiKey);
         Assert.Equal("from-code", openai.Model);
         Assert.Equal(4, host.Services.GetRequiredService<IOptionsMonitor<DigitalTwinOptions>>().Get("default").MaxHistoryMessages);
     }
