@@ -11,7 +11,7 @@ public class PromptBenchmarks
     private PersonaPrompt _prompt = null!;
 
     [GlobalSetup]
-    public async Task SetupAsync() => _prompt = await SamplePersona.LoadPromptAsync();
+    public void Setup() => _prompt = SamplePersona.LoadPromptAsync().GetAwaiter().GetResult();
 
     [Benchmark(Description = "PersonaPrompt.Render(TimeProvider.System)")]
     public string Render() => _prompt.Render(TimeProvider.System);

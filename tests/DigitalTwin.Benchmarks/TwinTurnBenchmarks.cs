@@ -10,13 +10,19 @@ namespace DigitalTwin.Benchmarks;
 /// <summary>
 /// One whole twin turn in process — validate, prompt, history window, model (answers at once), store append — for a new
 /// visitor and for a visitor whose conversation is already 10 or 1,000 turns long. The HTTP layer is not included.
+/// Each iteration starts again from a conversation of exactly <see cref="Turns"/> turns (every turn appends one), so a
+/// figure is for that length give or take the iteration's 32 invocations.
 /// </summary>
 [MemoryDiagnoser]
+[InvocationCount(32, unrollFactor: 1)]
 public class TwinTurnBenchmarks
 {
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "dt-bench-" + Guid.NewGuid().ToString("N"));
+    private PersonaPrompt _prompt = null!;
+    private IReadOnlyList<ConversationTurn> _history = [];
     private Twin _twin = null!;
     private SessionId? _session;
-    private string? _directory;
+    private string _sessionFile = string.Empty;
 
     [Params("file", "in-memory")]
     public string Store { get; set; } = "file";
@@ -26,22 +32,50 @@ public class TwinTurnBenchmarks
     public int Turns { get; set; }
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup()
     {
-        IConversationStore store = Store == "file"
-            ? new FileConversationStore(new FileStoreOptions { Directory = _directory = Path.Combine(Path.GetTempPath(), "dt-bench-" + Guid.NewGuid().ToString("N")) }, TimeProvider.System)
-            : new InMemoryConversationStore();
-        var prompt = await SamplePersona.LoadPromptAsync();
-        _twin = new Twin("default", new DigitalTwinOptions { MaxHistoryMessages = 10 }, new Lazy<Task<PersonaPrompt>>(Task.FromResult(prompt)), new InstantChatClient(), store, TimeProvider.System, NullLogger.Instance);
-        if (Turns > 0)
+        _prompt = SamplePersona.LoadPromptAsync().GetAwaiter().GetResult();
+        _history = Support.Turns.Many(Turns);
+        _session = Turns > 0 ? SessionId.New() : null;
+        if (_session is { } session)
         {
-            _session = SessionId.New();
-            var key = new ConversationKey("default", _session.Value);
-            foreach (var turn in Support.Turns.Many(Turns))
+            var key = new ConversationKey("default", session);
+            _sessionFile = Path.Combine(_directory, key.TwinStorageName, session.StorageName + ".jsonl");
+            var store = new FileConversationStore(new FileStoreOptions { Directory = _directory }, TimeProvider.System);
+            foreach (var turn in _history)
             {
-                await store.AppendAsync(key, turn);
+                store.AppendAsync(key, turn).AsTask().GetAwaiter().GetResult();
+            }
+
+            File.Copy(_sessionFile, _sessionFile + ".template");
+        }
+    }
+
+    [IterationSetup]
+    public void RestoreConversation()
+    {
+        IConversationStore store;
+        if (Store == "file")
+        {
+            store = new FileConversationStore(new FileStoreOptions { Directory = _directory }, TimeProvider.System);
+            if (_session is not null)
+            {
+                File.Copy(_sessionFile + ".template", _sessionFile, overwrite: true);
             }
         }
+        else
+        {
+            store = new InMemoryConversationStore();
+            if (_session is { } session)
+            {
+                foreach (var turn in _history)
+                {
+                    store.AppendAsync(new ConversationKey("default", session), turn).AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }
+
+        _twin = new Twin("default", new DigitalTwinOptions { MaxHistoryMessages = 10 }, new Lazy<Task<PersonaPrompt>>(Task.FromResult(_prompt)), new InstantChatClient(), store, TimeProvider.System, NullLogger.Instance);
     }
 
     [Benchmark(Description = "Twin.ChatAsync")]
@@ -50,7 +84,7 @@ public class TwinTurnBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        if (_directory is not null && Directory.Exists(_directory))
+        if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
         }

@@ -5,6 +5,8 @@
 # vs turn 1,000; then the cold start of the ReadyToRun self-contained publish. Prints requests/s, p50/p99, the maximum
 # resident memory of the sample during the wrk runs, and the load average next to every figure.
 #
+# Environment: LOAD_OUT (publish folder, default artifacts/load), LOAD_SOURCE (checkout whose sample is published, default
+# this one), FLUSH_TO_DISK=false (the file store's durability option off, to show what fsync costs), *_PORT.
 # Usage: tests/load/run.sh [-d 10s] [-c 16] [--turns 1000] [--sessions 7] [--runs 5] [--skip-publish] [--only LIST]
 #   LIST: comma-separated parts among new,conversation,stream,slow,turns,coldstart (default: all).
 # Loopback traffic only; every run is bounded (wrk -d); everything started here is stopped on exit.
@@ -26,6 +28,7 @@ done
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 OUT=${LOAD_OUT:-$ROOT/artifacts/load}
+SOURCE=${LOAD_SOURCE:-$ROOT} # the checkout whose sample is published (another one for before/after comparisons)
 WORK=$(mktemp -d /tmp/dt-load.XXXXXX)
 STUB_PORT=${STUB_PORT:-5199} APP_PORT=${APP_PORT:-5080} COLD_PORT=${COLD_PORT:-5081}
 PIDS=()
@@ -46,8 +49,8 @@ fi
 
 if [ "$PUBLISH" = 1 ]; then
   log "publishing the sample (Release), its ReadyToRun self-contained form, the OpenAI stub and the driver to $OUT"
-  dotnet publish "$ROOT/samples/DigitalTwin.Sample.Kestrel" -c Release -o "$OUT/app" --nologo -v q
-  dotnet publish "$ROOT/samples/DigitalTwin.Sample.Kestrel" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$OUT/r2r" --nologo -v q
+  dotnet publish "$SOURCE/samples/DigitalTwin.Sample.Kestrel" -c Release -o "$OUT/app" --nologo -v q
+  dotnet publish "$SOURCE/samples/DigitalTwin.Sample.Kestrel" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$OUT/r2r" --nologo -v q
   dotnet publish "$ROOT/tests/load/OpenAIStub" -c Release -o "$OUT/stub" --nologo -v q
   dotnet publish "$ROOT/tests/load/LoadDriver" -c Release -o "$OUT/driver" --nologo -v q
 fi
@@ -70,7 +73,7 @@ start_app() { # fresh memory folder every time
   [ -n "$APP_PID" ] && { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
   rm -rf "$WORK/memory"; mkdir -p "$WORK/memory"
   (cd "$OUT/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" OPENAI_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" \
-    OPENAI_API_KEY=load-test MEMORY_DIR="$WORK/memory" ./DigitalTwin.Sample.Kestrel >"$WORK/app.log" 2>&1) &
+    OPENAI_API_KEY=load-test MEMORY_DIR="$WORK/memory" DigitalTwin__FileStore__FlushToDisk="${FLUSH_TO_DISK:-true}" ./DigitalTwin.Sample.Kestrel >"$WORK/app.log" 2>&1) &
   APP_PID=$!; PIDS+=("$APP_PID")
   wait_http "http://127.0.0.1:$APP_PORT/health"
 }

@@ -1,31 +1,31 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DigitalTwin.AspNetCore.Endpoints;
 
 /// <summary>The JSON payloads of the <c>/chat/stream</c> events: <c>session</c>, <c>delta</c>, <c>done</c> and <c>error</c>.</summary>
 internal static class SseEvents
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static SseItem<string> ToEvent(TwinStreamUpdate update) => update.Kind switch
     {
-        TwinStreamUpdateKind.Session => new(JsonSerializer.Serialize(new { session_id = update.SessionId.Value }, Json), "session"),
-        TwinStreamUpdateKind.Delta => new(JsonSerializer.Serialize(new { text = update.Text }, Json), "delta"),
-        _ => new(JsonSerializer.Serialize(new
-        {
-            session_id = update.SessionId.Value,
-            turn_id = update.TurnId,
-            finish_reason = update.FinishReason?.Value,
-            usage = update.Usage is null ? null : new { input_tokens = update.Usage.InputTokenCount, output_tokens = update.Usage.OutputTokenCount, total_tokens = update.Usage.TotalTokenCount },
-        }, Json), "done"),
+        TwinStreamUpdateKind.Session => new(JsonSerializer.Serialize(new SessionEventPayload(update.SessionId.Value), ContractsJsonContext.Default.SessionEventPayload), "session"),
+        TwinStreamUpdateKind.Delta => new(JsonSerializer.Serialize(new DeltaEventPayload(update.Text), ContractsJsonContext.Default.DeltaEventPayload), "delta"),
+        _ => new(JsonSerializer.Serialize(
+            new DoneEventPayload(
+                update.SessionId.Value,
+                update.TurnId,
+                update.FinishReason?.Value,
+                update.Usage is null ? null : new UsagePayload(update.Usage.InputTokenCount, update.Usage.OutputTokenCount, update.Usage.TotalTokenCount)),
+            ContractsJsonContext.Default.DoneEventPayload), "done"),
     };
 
     public static SseItem<string> Error(IResult problem)
     {
-        var details = (problem as Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)?.ProblemDetails;
-        return new(JsonSerializer.Serialize(new { status = details?.Status ?? 500, title = details?.Title, detail = details?.Detail }, Json), "error");
+        var details = (problem as ProblemHttpResult)?.ProblemDetails;
+        return new(JsonSerializer.Serialize(new ErrorEventPayload(details?.Status ?? 500, details?.Title, details?.Detail), ContractsJsonContext.Default.ErrorEventPayload), "error");
     }
 }
