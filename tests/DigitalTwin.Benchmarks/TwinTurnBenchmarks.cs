@@ -24,7 +24,8 @@ public class TwinTurnBenchmarks
     private SessionId? _session;
     private string _sessionFile = string.Empty;
 
-    [Params("file", "in-memory")]
+    /// <summary>file (flushed to disk, the default), file-noflush (<c>FlushToDisk = false</c>: the cost without fsync), in-memory.</summary>
+    [Params("file", "file-noflush", "in-memory")]
     public string Store { get; set; } = "file";
 
     /// <summary>0: a new visitor (no session id); otherwise the length of the conversation the turn continues.</summary>
@@ -55,9 +56,9 @@ public class TwinTurnBenchmarks
     public void RestoreConversation()
     {
         IConversationStore store;
-        if (Store == "file")
+        if (Store.StartsWith("file", StringComparison.Ordinal))
         {
-            store = new FileConversationStore(new FileStoreOptions { Directory = _directory }, TimeProvider.System);
+            store = new FileConversationStore(new FileStoreOptions { Directory = _directory, FlushToDisk = Store == "file" }, TimeProvider.System);
             if (_session is not null)
             {
                 File.Copy(_sessionFile + ".template", _sessionFile, overwrite: true);

@@ -69,11 +69,11 @@ start_stub() { # delay-ms
 }
 
 APP_PID=
-start_app() { # fresh memory folder every time
+start_app() { # a fresh memory folder every time (removed on exit: a new-visitor run leaves tens of thousands of files)
   [ -n "$APP_PID" ] && { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; }
-  rm -rf "$WORK/memory"; mkdir -p "$WORK/memory"
+  local memory; memory=$(mktemp -d "$WORK/memory.XXXX")
   (cd "$OUT/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" OPENAI_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" \
-    OPENAI_API_KEY=load-test MEMORY_DIR="$WORK/memory" DigitalTwin__FileStore__FlushToDisk="${FLUSH_TO_DISK:-true}" ./DigitalTwin.Sample.Kestrel >"$WORK/app.log" 2>&1) &
+    OPENAI_API_KEY=load-test MEMORY_DIR="$memory" DigitalTwin__FileStore__FlushToDisk="${FLUSH_TO_DISK:-true}" ./DigitalTwin.Sample.Kestrel >"$WORK/app.log" 2>&1) &
   APP_PID=$!; PIDS+=("$APP_PID")
   wait_http "http://127.0.0.1:$APP_PORT/health"
 }
@@ -142,9 +142,8 @@ fi
 if wants coldstart; then
   log "cold start: ReadyToRun self-contained publish, process start → first /health 200, $RUNS runs"
   start_stub 0
-  rm -rf "$WORK/memory"; mkdir -p "$WORK/memory"
   before=$(load)
-  OPENAI_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" OPENAI_API_KEY=load-test MEMORY_DIR="$WORK/memory" \
+  OPENAI_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" OPENAI_API_KEY=load-test MEMORY_DIR="$(mktemp -d "$WORK/memory.XXXX")" \
     "$OUT/driver/LoadDriver" coldstart --exe "$OUT/r2r/DigitalTwin.Sample.Kestrel" --runs "$RUNS" --port "$COLD_PORT" | tee "$WORK/cold" >&2
   COLD_RESULT="$(tail -n1 "$WORK/cold")  load $before"
 fi
