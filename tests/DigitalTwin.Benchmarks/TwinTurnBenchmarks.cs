@@ -2,14 +2,15 @@ using BenchmarkDotNet.Attributes;
 using DigitalTwin.Benchmarks.Support;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
-using DigitalTwin.Persona;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Benchmarks;
 
 /// <summary>
 /// One whole twin turn in process — validate, prompt, history window, model (answers at once), store append — for a new
-/// visitor and for a visitor whose conversation is already 10 or 1,000 turns long. The HTTP layer is not included.
+/// visitor and for a visitor whose conversation is already 10 or 1,000 turns long. The twin is built by
+/// <c>AddDigitalTwin</c> as in an app (telemetry and resilience wrappers included); the HTTP layer is not included.
 /// Each iteration starts again from a conversation of exactly <see cref="Turns"/> turns (every turn appends one), so a
 /// figure is for that length give or take the iteration's 32 invocations.
 /// </summary>
@@ -18,9 +19,9 @@ namespace DigitalTwin.Benchmarks;
 public class TwinTurnBenchmarks
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "dt-bench-" + Guid.NewGuid().ToString("N"));
-    private PersonaPrompt _prompt = null!;
     private IReadOnlyList<ConversationTurn> _history = [];
-    private Twin _twin = null!;
+    private IDigitalTwin _twin = null!;
+    private ServiceProvider? _services;
     private SessionId? _session;
     private string _sessionFile = string.Empty;
 
@@ -35,12 +36,11 @@ public class TwinTurnBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _prompt = SamplePersona.LoadPromptAsync().GetAwaiter().GetResult();
         _history = Support.Turns.Many(Turns);
         _session = Turns > 0 ? SessionId.New() : null;
         if (_session is { } session)
         {
-            var key = new ConversationKey("default", session);
+            var key = new ConversationKey(DigitalTwinDefaults.TwinName, session);
             _sessionFile = Path.Combine(_directory, key.TwinStorageName, session.StorageName + ".jsonl");
             var store = new FileConversationStore(new FileStoreOptions { Directory = _directory }, TimeProvider.System);
             foreach (var turn in _history)
@@ -55,10 +55,14 @@ public class TwinTurnBenchmarks
     [IterationSetup]
     public void RestoreConversation()
     {
-        IConversationStore store;
+        _services?.Dispose();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        var builder = services.AddDigitalTwin(o => o.PersonaDirectory = SamplePersona.Directory).UseChatClient(new InstantChatClient());
         if (Store.StartsWith("file", StringComparison.Ordinal))
         {
-            store = new FileConversationStore(new FileStoreOptions { Directory = _directory, FlushToDisk = Store == "file" }, TimeProvider.System);
+            builder.UseFileStore(o => (o.Directory, o.FlushToDisk) = (_directory, Store == "file"));
             if (_session is not null)
             {
                 File.Copy(_sessionFile + ".template", _sessionFile, overwrite: true);
@@ -66,17 +70,20 @@ public class TwinTurnBenchmarks
         }
         else
         {
-            store = new InMemoryConversationStore();
-            if (_session is { } session)
-            {
-                foreach (var turn in _history)
-                {
-                    store.AppendAsync(new ConversationKey("default", session), turn).AsTask().GetAwaiter().GetResult();
-                }
-            }
+            builder.UseInMemoryStore();
         }
 
-        _twin = new Twin("default", new DigitalTwinOptions { MaxHistoryMessages = 10 }, new Lazy<Task<PersonaPrompt>>(Task.FromResult(_prompt)), new InstantChatClient(), store, TimeProvider.System, NullLogger.Instance);
+        _services = services.BuildServiceProvider();
+        _twin = _services.GetRequiredService<IDigitalTwin>();
+        _twin.ChatAsync(new TwinChatRequest("Warm-up: loads the persona.")).GetAwaiter().GetResult();
+        if (Store == "in-memory" && _session is { } session)
+        {
+            var store = _services.GetRequiredKeyedService<IConversationStore>(DigitalTwinDefaults.TwinName);
+            foreach (var turn in _history)
+            {
+                store.AppendAsync(new ConversationKey(DigitalTwinDefaults.TwinName, session), turn).AsTask().GetAwaiter().GetResult();
+            }
+        }
     }
 
     [Benchmark(Description = "Twin.ChatAsync")]
@@ -85,6 +92,7 @@ public class TwinTurnBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _services?.Dispose();
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);

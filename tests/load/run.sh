@@ -89,25 +89,31 @@ sample_rss() { # pid seconds → max VmRSS (kB) while it runs, every 100 ms
   echo "$max"
 }
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+
 RESULTS=()
 run_wrk() { # label script threads connections
   local name=$1 script=$2 threads=$3 conns=$4 seconds=${DURATION%s} file
   file="$WORK/$(echo "$name" | tr -c 'a-z0-9\n' '-').wrk"
   curl -fs -o /dev/null -H 'Content-Type: application/json' -d '{"message":"warm-up"}' "http://127.0.0.1:$APP_PORT/chat"
   wrk -t"$threads" -c"$conns" -d3s -s "$ROOT/tests/load/$script" "http://127.0.0.1:$APP_PORT" >/dev/null # warm-up (JIT, pools)
-  local before; before=$(load)
+  local before cpu0; before=$(load); cpu0=$(cpu_ticks "$APP_PID")
   sample_rss "$APP_PID" "$((seconds + 1))" >"$WORK/rss" &
   local sampler=$!
   wrk -t"$threads" -c"$conns" -d"$DURATION" --latency -s "$ROOT/tests/load/$script" "http://127.0.0.1:$APP_PORT" | tee "$file" >&2
+  local cpu1; cpu1=$(cpu_ticks "$APP_PID")
   wait "$sampler" || true
   local rss; rss=$(cat "$WORK/rss")
   [ "$rss" -gt "$RSS_MAX_KB" ] && RSS_MAX_KB=$rss
-  local rps p50 p99 errors
+  local rps p50 p99 errors requests cpu_us
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$file")
   p50=$(awk '$1 == "50%" {print $2}' "$file")
   p99=$(awk '$1 == "99%" {print $2}' "$file")
   errors=$(grep -E 'Non-2xx|Socket errors' "$file" | tr -s ' ' | paste -sd';' - || true)
-  RESULTS+=("$(printf '%-34s %10s req/s  p50 %9s  p99 %9s  max RSS %4d MB  load %s %s' "$name (-t$threads -c$conns -d$DURATION)" "$rps" "$p50" "$p99" $((rss / 1024)) "$before" "$errors")")
+  requests=$(awk '/requests in/ {print $1}' "$file")
+  # CPU time of the sample per request (user + system, clock ticks → µs): steadier than req/s on a shared machine.
+  cpu_us=$(( (cpu1 - cpu0) * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) ))
+  RESULTS+=("$(printf '%-34s %10s req/s  p50 %9s  p99 %9s  CPU %5d us/req  max RSS %4d MB  load %s %s' "$name (-t$threads -c$conns -d$DURATION)" "$rps" "$p50" "$p99" "$cpu_us" $((rss / 1024)) "$before" "$errors")")
 }
 
 log "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, kernel $(uname -r), dotnet $(dotnet --version), load $(load)"
