@@ -7,8 +7,7 @@ namespace DigitalTwin.Memory;
 /// <summary>
 /// Keeps each conversation in one append-only JSON Lines file: <c>{Directory}/{twin}/{hash of session id}.jsonl</c>, one
 /// turn per line. Appends hold an exclusive lock on the file (an in-process semaphore plus an OS file lock, so processes
-/// sharing the folder never interleave), write one whole line and flush it to disk before returning (on the
-/// <see cref="DiskWriter"/> threads, so waiting for the disk holds no thread-pool thread). A crash mid-write
+/// sharing the folder never interleave), write one whole line and flush it to disk before returning. A crash mid-write
 /// leaves a torn last line that readers skip and the next append seals off, so earlier turns are never damaged.
 /// Reads scan the file backwards from its end, so their cost follows the window, not the conversation's length.
 /// </summary>
@@ -40,14 +39,9 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
             var bytes = length > 0 && !EndsWithNewline(file, length) ? line.WrittenMemory : line.WrittenMemory[1..];
 
             // From here on the turn is written whole or, after a crash, left as a torn line that readers skip.
-            if (options.FlushToDisk)
-            {
-                await DiskWriter.WriteAndFlushAsync(file, bytes, length).ConfigureAwait(false);
-            }
-            else
-            {
-                await RandomAccess.WriteAsync(file.SafeFileHandle, bytes, length, CancellationToken.None).ConfigureAwait(false);
-            }
+            file.Seek(length, SeekOrigin.Begin);
+            await file.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
+            file.Flush(options.FlushToDisk);
         }
         catch (IOException ex)
         {
