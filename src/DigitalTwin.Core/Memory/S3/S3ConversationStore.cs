@@ -1,0 +1,152 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using DigitalTwin.Conversations;
+using DigitalTwin.Memory.Aws;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Memory.S3;
+
+/// <summary>
+/// Keeps each turn in its own S3 object, <c>{KeyPrefix}{twin}/{session hash}/{long.MaxValue - ticks:D19}-{random}.json</c>.
+/// Keys sort newest first, so a window read is one ListObjectsV2 (MaxKeys = window) and parallel GETs. Every append
+/// writes a new, unique key, so writers on any number of hosts never overwrite one another and nothing is read first.
+/// </summary>
+internal sealed partial class S3ConversationStore(
+    IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, IDisposable
+{
+    public static S3ConversationStore Create(IServiceProvider services, string optionsName)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<S3StoreOptions>>().Get(optionsName);
+        var client = services.GetKeyedService<IAmazonS3>(optionsName) ?? services.GetService<IAmazonS3>();
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin.Memory.S3") ?? NullLogger.Instance;
+        return new S3ConversationStore(client ?? S3ClientFactory.Create(options), client is null, options, services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
+    }
+
+    public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var body = TurnSerializer.Serialize(turn);
+        var prefix = SessionPrefix(key);
+        return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await s3.PutObjectAsync(S3Requests.Put(options, prefix + TurnSequence.Descending(TurnSequence.NextTicks(time)) + ".json", body), ct).ConfigureAwait(false);
+                    return;
+                }
+                catch (AmazonS3Exception ex) when (attempt < 3 && ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
+                {
+                    // If-None-Match found the key taken (or a racing conditional write): take a fresh key.
+                }
+            }
+        }, cancellationToken));
+    }
+
+    public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
+        if (maxTurns == 0)
+        {
+            return [];
+        }
+
+        var prefix = SessionPrefix(key);
+        return await AwsStoreCall.RunAsync($"Reading s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
+        {
+            var keys = new List<string>(Math.Min(maxTurns, 1000)); // newest first
+            string? continuation = null;
+            do
+            {
+                var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+                {
+                    BucketName = options.Bucket,
+                    Prefix = prefix,
+                    MaxKeys = Math.Min(1000, maxTurns - keys.Count),
+                    ContinuationToken = continuation,
+                }, ct).ConfigureAwait(false);
+                keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Take(maxTurns - keys.Count));
+                continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+            }
+            while (continuation is not null && keys.Count < maxTurns);
+
+            var turns = new ConversationTurn?[keys.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, keys.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelReads, CancellationToken = ct },
+                async (i, token) => turns[keys.Count - 1 - i] = await ReadTurnAsync(keys[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+
+            var result = new List<ConversationTurn>(keys.Count);
+            if (keys.Count < maxTurns && continuation is null && ReadsLegacy(key))
+            {
+                var legacy = await ReadLegacyAsync(key, ct).ConfigureAwait(false);
+                result.AddRange(legacy.Skip(Math.Max(0, legacy.Count - (maxTurns - keys.Count))));
+            }
+
+            result.AddRange(turns.OfType<ConversationTurn>());
+            return (IReadOnlyList<ConversationTurn>)result;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        if (ownsClient)
+        {
+            s3.Dispose();
+        }
+    }
+
+    private string SessionPrefix(ConversationKey key) => $"{options.KeyPrefix}{key.TwinStorageName}/{key.SessionId.StorageName}/";
+
+    private bool ReadsLegacy(ConversationKey key) =>
+        options.ReadLegacyConversations && string.Equals(key.Twin, DigitalTwinDefaults.TwinName, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<ConversationTurn?> ReadTurnAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        var body = await GetBytesAsync(objectKey, cancellationToken).ConfigureAwait(false);
+        var turn = body is null ? null : TurnSerializer.TryDeserialize(body);
+        if (body is not null && turn is null)
+        {
+            LogUnreadableObject(logger, options.Bucket, objectKey);
+        }
+
+        return turn;
+    }
+
+    private async Task<IReadOnlyList<ConversationTurn>> ReadLegacyAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var objectKey = $"{options.KeyPrefix}{key.SessionId.Value}.json"; // the original's key; SessionId admits only [A-Za-z0-9_-]
+        var body = await GetBytesAsync(objectKey, cancellationToken).ConfigureAwait(false);
+        var turns = body is null ? [] : LegacyConversation.TryParse(body);
+        if (turns is null)
+        {
+            LogUnreadableObject(logger, options.Bucket, objectKey);
+        }
+
+        return turns ?? [];
+    }
+
+    /// <summary>The object's bytes, or <see langword="null"/> when it does not exist (never written, or removed by a lifecycle rule).</summary>
+    private async Task<byte[]?> GetBytesAsync(string objectKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(options.Bucket, objectKey, cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream(response.ContentLength is > 0 and < int.MaxValue ? (int)response.ContentLength : 0);
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "S3 store: object s3://{Bucket}/{Key} is not a readable turn; it is skipped")]
+    private static partial void LogUnreadableObject(ILogger logger, string bucket, string key);
+}
