@@ -13,7 +13,8 @@ internal static class DynamoDbClientFactory
     /// </summary>
     public static AmazonDynamoDBClient Create(DynamoDbStoreOptions options, AWSCredentials? credentials = null, HttpClientFactory? httpClientFactory = null)
     {
-        var config = new AmazonDynamoDBConfig { Timeout = options.Timeout };
+        // Standard retries (two after the first attempt), all inside the store's Timeout; DynamoDB's SDK default is ten.
+        var config = new AmazonDynamoDBConfig { Timeout = options.Timeout, RetryMode = RequestRetryMode.Standard, MaxErrorRetry = 2 };
         if (!string.IsNullOrWhiteSpace(options.ServiceUrl))
         {
             config.ServiceURL = options.ServiceUrl;

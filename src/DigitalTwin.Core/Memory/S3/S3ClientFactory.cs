@@ -18,6 +18,8 @@ internal static class S3ClientFactory
         {
             Timeout = options.Timeout,
             ForcePathStyle = options.ForcePathStyle ?? local,
+            RetryMode = RequestRetryMode.Standard, // two retries after the first attempt, all inside the store's Timeout
+            MaxErrorRetry = 2,
         };
         if (local)
         {
