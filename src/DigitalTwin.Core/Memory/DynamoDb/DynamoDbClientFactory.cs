@@ -13,6 +13,13 @@ internal static class DynamoDbClientFactory
     /// </summary>
     public static AmazonDynamoDBClient Create(DynamoDbStoreOptions options, AWSCredentials? credentials = null, HttpClientFactory? httpClientFactory = null)
     {
+        var config = CreateConfig(options, httpClientFactory);
+        return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+    }
+
+    /// <summary>The client settings for <paramref name="options"/>.</summary>
+    public static AmazonDynamoDBConfig CreateConfig(DynamoDbStoreOptions options, HttpClientFactory? httpClientFactory = null)
+    {
         // Standard retries (two after the first attempt), all inside the store's Timeout; DynamoDB's SDK default is ten.
         var config = new AmazonDynamoDBConfig { Timeout = options.Timeout, RetryMode = RequestRetryMode.Standard, MaxErrorRetry = 2 };
         if (!string.IsNullOrWhiteSpace(options.ServiceUrl))
@@ -30,6 +37,6 @@ internal static class DynamoDbClientFactory
             config.HttpClientFactory = httpClientFactory;
         }
 
-        return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        return config;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -38,7 +37,7 @@ internal sealed partial class DynamoDbConversationStore(
         ArgumentNullException.ThrowIfNull(turn);
         var body = Encoding.UTF8.GetString(TurnSerializer.Serialize(turn));
         var pk = PartitionKey(key);
-        var size = ItemSize(pk, body);
+        var size = DynamoDbItems.Size(options, pk, body);
         if (size > MaxItemBytes)
         {
             throw new ConversationStoreException(ConversationStoreFailure.TurnTooLarge,
@@ -48,16 +47,22 @@ internal sealed partial class DynamoDbConversationStore(
         return new(AwsStoreCall.RunAsync($"Writing a turn to DynamoDB table {options.TableName}", options.Timeout, async ct =>
         {
             await _table.EnsureReadyAsync(ct).ConfigureAwait(false);
+            var sortKey = NewSortKey();
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await dynamo.PutItemAsync(NewPut(pk, body), ct).ConfigureAwait(false);
+                    await dynamo.PutItemAsync(DynamoDbItems.Put(options, time, pk, sortKey, body), ct).ConfigureAwait(false);
                     return;
                 }
-                catch (ConditionalCheckFailedException) when (attempt < 3)
+                catch (ConditionalCheckFailedException ex) when (attempt < 3)
                 {
-                    // Another writer holds this sort key (practically impossible with the random suffix): take a fresh one.
+                    if (ex.Item?.TryGetValue("turn", out var stored) == true && stored.S == body)
+                    {
+                        return; // our own write landed and the SDK retried after losing the answer
+                    }
+
+                    sortKey = NewSortKey(); // another writer holds this key (practically impossible): take a fresh one
                 }
             }
         }, cancellationToken));
@@ -120,26 +125,7 @@ internal sealed partial class DynamoDbConversationStore(
 
     private static string PartitionKey(ConversationKey key) => $"{key.TwinStorageName}#{key.SessionId.StorageName}";
 
-    /// <summary>The item's size as DynamoDB counts it (an upper bound for the number attribute).</summary>
-    private int ItemSize(string pk, string body) =>
-        "pk".Length + pk.Length + "sk".Length + 36 + "turn".Length + Encoding.UTF8.GetByteCount(body)
-        + (options.Retention is null ? 0 : Encoding.UTF8.GetByteCount(options.TtlAttributeName) + 21);
-
-    private PutItemRequest NewPut(string pk, string body)
-    {
-        var item = new Dictionary<string, AttributeValue>
-        {
-            ["pk"] = new() { S = pk },
-            ["sk"] = new() { S = TurnSequence.Ascending(TurnSequence.NextTicks(time)) },
-            ["turn"] = new() { S = body },
-        };
-        if (options.Retention is { } retention)
-        {
-            item[options.TtlAttributeName] = new() { N = time.GetUtcNow().Add(retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
-        }
-
-        return new PutItemRequest { TableName = options.TableName, Item = item, ConditionExpression = "attribute_not_exists(pk)" };
-    }
+    private string NewSortKey() => TurnSequence.Ascending(TurnSequence.NextTicks(time));
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "DynamoDB store: item {Pk}/{Sk} in table {Table} is not a readable turn; it is skipped")]
     private static partial void LogUnreadableItem(ILogger logger, string table, string pk, string? sk);

@@ -13,6 +13,13 @@ internal static class S3ClientFactory
     /// </summary>
     public static AmazonS3Client Create(S3StoreOptions options, AWSCredentials? credentials = null, HttpClientFactory? httpClientFactory = null)
     {
+        var config = CreateConfig(options, httpClientFactory);
+        return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
+    }
+
+    /// <summary>The client settings for <paramref name="options"/>.</summary>
+    public static AmazonS3Config CreateConfig(S3StoreOptions options, HttpClientFactory? httpClientFactory = null)
+    {
         var local = !string.IsNullOrWhiteSpace(options.ServiceUrl);
         var config = new AmazonS3Config
         {
@@ -42,6 +49,6 @@ internal static class S3ClientFactory
             config.HttpClientFactory = httpClientFactory;
         }
 
-        return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
+        return config;
     }
 }

@@ -31,21 +31,7 @@ internal sealed partial class S3ConversationStore(
         ArgumentNullException.ThrowIfNull(turn);
         var body = TurnSerializer.Serialize(turn);
         var prefix = SessionPrefix(key);
-        return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await s3.PutObjectAsync(S3Requests.Put(options, prefix + TurnSequence.Descending(TurnSequence.NextTicks(time)) + ".json", body), ct).ConfigureAwait(false);
-                    return;
-                }
-                catch (AmazonS3Exception ex) when (attempt < 3 && ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
-                {
-                    // If-None-Match found the key taken (or a racing conditional write): take a fresh key.
-                }
-            }
-        }, cancellationToken));
+        return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, ct => PutAsync(prefix, body, ct), cancellationToken));
     }
 
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
@@ -106,9 +92,40 @@ internal sealed partial class S3ConversationStore(
     private bool ReadsLegacy(ConversationKey key) =>
         options.ReadLegacyConversations && string.Equals(key.Twin, DigitalTwinDefaults.TwinName, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Writes the turn under a new key. A 412 (If-None-Match found the key taken) is almost surely the SDK's retry of our own
+    /// write whose answer was lost: when the stored bytes are ours the write is done, else a fresh key is taken.
+    /// </summary>
+    private async Task PutAsync(string prefix, byte[] body, CancellationToken cancellationToken)
+    {
+        var objectKey = prefix + TurnSequence.Descending(TurnSequence.NextTicks(time)) + ".json";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await s3.PutObjectAsync(S3Requests.Put(options, objectKey, body), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (AmazonS3Exception ex) when (attempt < 3 && ex.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                if ((await S3Objects.GetBytesAsync(s3, options.Bucket, objectKey, cancellationToken).ConfigureAwait(false))?.AsSpan().SequenceEqual(body) == true)
+                {
+                    return;
+                }
+
+                objectKey = prefix + TurnSequence.Descending(TurnSequence.NextTicks(time)) + ".json";
+            }
+            catch (AmazonS3Exception ex) when (attempt < 3 && ex.StatusCode == HttpStatusCode.Conflict)
+            {
+                // A conditional write to the same key was in flight (our own earlier attempt): try the same key again.
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task<ConversationTurn?> ReadTurnAsync(string objectKey, CancellationToken cancellationToken)
     {
-        var body = await GetBytesAsync(objectKey, cancellationToken).ConfigureAwait(false);
+        var body = await S3Objects.GetBytesAsync(s3, options.Bucket, objectKey, cancellationToken).ConfigureAwait(false);
         var turn = body is null ? null : TurnSerializer.TryDeserialize(body);
         if (body is not null && turn is null)
         {
@@ -121,7 +138,7 @@ internal sealed partial class S3ConversationStore(
     private async Task<IReadOnlyList<ConversationTurn>> ReadLegacyAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         var objectKey = $"{options.KeyPrefix}{key.SessionId.Value}.json"; // the original's key; SessionId admits only [A-Za-z0-9_-]
-        var body = await GetBytesAsync(objectKey, cancellationToken).ConfigureAwait(false);
+        var body = await S3Objects.GetBytesAsync(s3, options.Bucket, objectKey, cancellationToken).ConfigureAwait(false);
         var turns = body is null ? [] : LegacyConversation.TryParse(body);
         if (turns is null)
         {
@@ -129,22 +146,6 @@ internal sealed partial class S3ConversationStore(
         }
 
         return turns ?? [];
-    }
-
-    /// <summary>The object's bytes, or <see langword="null"/> when it does not exist (never written, or removed by a lifecycle rule).</summary>
-    private async Task<byte[]?> GetBytesAsync(string objectKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await s3.GetObjectAsync(options.Bucket, objectKey, cancellationToken).ConfigureAwait(false);
-            using var buffer = new MemoryStream(response.ContentLength is > 0 and < int.MaxValue ? (int)response.ContentLength : 0);
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
-        }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "S3 store: object s3://{Bucket}/{Key} is not a readable turn; it is skipped")]
