@@ -19,7 +19,7 @@ public static class AwsStoreBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddTwinOptions(builder.Name, "S3Store", S3StoreOptions.FromEnvironment, configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
-        return builder.UseStore(sp => S3ConversationStore.Create(sp, builder.Name));
+        return builder.UseStore(sp => S3StoreFactory.Create(sp, builder.Name));
     }
 
     /// <summary>
@@ -32,6 +32,6 @@ public static class AwsStoreBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddTwinOptions(builder.Name, "DynamoDbStore", DynamoDbStoreOptions.FromEnvironment, configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoDbStoreOptions>, DynamoDbStoreOptionsValidator>());
-        return builder.UseStore(sp => DynamoDbConversationStore.Create(sp, builder.Name));
+        return builder.UseStore(sp => DynamoDbStoreFactory.Create(sp, builder.Name));
     }
 }

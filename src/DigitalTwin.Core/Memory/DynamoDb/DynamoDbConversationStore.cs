@@ -3,10 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory.Aws;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Memory.DynamoDb;
 
@@ -23,14 +20,6 @@ internal sealed partial class DynamoDbConversationStore(
     internal const int MaxItemBytes = 400 * 1024;
 
     private readonly DynamoDbTable _table = new(dynamo, options, logger);
-
-    public static DynamoDbConversationStore Create(IServiceProvider services, string optionsName)
-    {
-        var options = services.GetRequiredService<IOptionsMonitor<DynamoDbStoreOptions>>().Get(optionsName);
-        var client = services.GetKeyedService<IAmazonDynamoDB>(optionsName) ?? services.GetService<IAmazonDynamoDB>();
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin.Memory.DynamoDb") ?? NullLogger.Instance;
-        return new DynamoDbConversationStore(client ?? DynamoDbClientFactory.Create(options), client is null, options, services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
-    }
 
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {

@@ -3,10 +3,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory.Aws;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Memory.S3;
 
@@ -18,14 +15,6 @@ namespace DigitalTwin.Memory.S3;
 internal sealed partial class S3ConversationStore(
     IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, IDisposable
 {
-    public static S3ConversationStore Create(IServiceProvider services, string optionsName)
-    {
-        var options = services.GetRequiredService<IOptionsMonitor<S3StoreOptions>>().Get(optionsName);
-        var client = services.GetKeyedService<IAmazonS3>(optionsName) ?? services.GetService<IAmazonS3>();
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin.Memory.S3") ?? NullLogger.Instance;
-        return new S3ConversationStore(client ?? S3ClientFactory.Create(options), client is null, options, services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
-    }
-
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
