@@ -4,6 +4,7 @@
 // SCENARIO: { endpoint, region, modelId, stream, credentials: {accessKeyId, secretAccessKey, sessionToken?},
 //             input: { system, messages, inferenceConfig, guardrailConfig } }  (input is passed to the command as is)
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { readFileSync } from "node:fs";
 
 const scenario = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -12,6 +13,8 @@ const client = new BedrockRuntimeClient({
   region: scenario.region,
   credentials: scenario.credentials,
   maxAttempts: 1,
+  // The client defaults to HTTP/2 (for bidirectional streams); the loopback fake speaks HTTP/1.1 without TLS.
+  requestHandler: new NodeHttpHandler(),
 });
 const input = { modelId: scenario.modelId, ...scenario.input };
 try {

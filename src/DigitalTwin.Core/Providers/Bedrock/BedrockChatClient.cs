@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,9 @@ namespace DigitalTwin.Providers.Bedrock;
 internal sealed partial class BedrockChatClient : IChatClient
 {
     public const string ProviderName = "aws.bedrock";
+
+    // The body is JSON for an API, not HTML: non-ASCII text goes as UTF-8 rather than \u escapes.
+    private static readonly JsonSerializerOptions BodyJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly BedrockOptions _options;
     private readonly BedrockTransport _transport;
@@ -31,7 +35,7 @@ internal sealed partial class BedrockChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var modelId = options?.ModelId ?? _options.ModelId;
-        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options));
+        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
         for (var attempt = 0; ; attempt++)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -64,7 +68,7 @@ internal sealed partial class BedrockChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var modelId = options?.ModelId ?? _options.ModelId;
-        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options));
+        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
         var responseId = Guid.NewGuid().ToString("N");
         var yieldedText = false;
         for (var attempt = 0; ; attempt++)
