@@ -14,13 +14,25 @@ internal static class BedrockSigner
 {
     public const string Service = "bedrock";
 
-    /// <summary>Signs a request whose <paramref name="headers"/> already hold host and x-amz-date (and the session token, when any).</summary>
+    private const string SecurityTokenHeader = "x-amz-security-token";
+
+    /// <summary>
+    /// Signs a request whose <paramref name="headers"/> already hold host and x-amz-date. Temporary credentials' session
+    /// token is added as a signed <c>x-amz-security-token</c> header (as AWS Lambda's role credentials need); the result
+    /// lists every header to send.
+    /// </summary>
     public static SignedRequest Sign(
         string method, string rawPath, string rawQuery, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body,
         ImmutableCredentials credentials, string region, string service, DateTime signedAt)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        var canonicalHeaders = headers
+        var all = headers.ToList();
+        if (credentials.UseToken && !all.Exists(h => h.Key.Equals(SecurityTokenHeader, StringComparison.OrdinalIgnoreCase)))
+        {
+            all.Add(new(SecurityTokenHeader, credentials.Token));
+        }
+
+        var canonicalHeaders = all
             .GroupBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Name: g.Key, Value: string.Join(',', g.Select(h => Collapse(h.Value)))))
@@ -38,7 +50,7 @@ internal static class BedrockSigner
         canonical.Append('\n').Append(signedHeaders).Append('\n').Append(Convert.ToHexStringLower(SHA256.HashData(body)));
         var canonicalRequest = canonical.ToString();
         var result = AWS4Signer.ComputeSignature(credentials, region, signedAt, service, signedHeaders, canonicalRequest);
-        return new SignedRequest(canonicalRequest, result.ForAuthorizationHeader);
+        return new SignedRequest(canonicalRequest, result.ForAuthorizationHeader, all);
     }
 
     /// <summary>The <c>x-amz-date</c> value for <paramref name="time"/>.</summary>
@@ -86,5 +98,5 @@ internal static class BedrockSigner
     private static string Collapse(string value) => string.Join(' ', value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
 
-/// <summary>The canonical request that was signed and the resulting <c>Authorization</c> header.</summary>
-internal sealed record SignedRequest(string CanonicalRequest, string Authorization);
+/// <summary>The canonical request that was signed, the resulting <c>Authorization</c> header and the headers that were signed.</summary>
+internal sealed record SignedRequest(string CanonicalRequest, string Authorization, IReadOnlyList<KeyValuePair<string, string>> Headers);

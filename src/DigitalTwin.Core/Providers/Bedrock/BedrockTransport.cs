@@ -47,17 +47,12 @@ internal sealed class BedrockTransport : IDisposable
             new("host", address.Authority),
             new("x-amz-date", BedrockSigner.AmzDate(now)),
         };
-        if (credentials.UseToken)
-        {
-            headers.Add(new("x-amz-security-token", credentials.Token));
-        }
-
         var signed = BedrockSigner.Sign("POST", address.AbsolutePath, address.Query, headers, body, credentials, _identity.Region, BedrockSigner.Service, now);
         using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = new ByteArrayContent(body), Version = new Version(1, 1) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.ParseAdd(accept);
         request.Headers.Host = address.Authority;
-        foreach (var (name, value) in headers.Where(h => h.Key.StartsWith("x-amz-", StringComparison.Ordinal)))
+        foreach (var (name, value) in signed.Headers.Where(h => h.Key.StartsWith("x-amz-", StringComparison.Ordinal)))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
