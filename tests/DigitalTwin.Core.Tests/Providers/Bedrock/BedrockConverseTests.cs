@@ -5,18 +5,12 @@ using Microsoft.Extensions.AI;
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 
 /// <summary>Converse over real HTTP against the loopback fake, every request's signature checked by @smithy/signature-v4.</summary>
-public sealed class BedrockConverseTests : IAsyncLifetime
+public sealed class BedrockConverseTests
 {
-    private SigV4Verifier _verifier = null!;
-
-    public async Task InitializeAsync() => _verifier = await SigV4Verifier.StartAsync();
-
-    public async Task DisposeAsync() => await _verifier.DisposeAsync();
-
     [Fact]
     public async Task Converse_IsSigned_ModelIdColonIsEncoded_AndTheAnswerIsMapped()
     {
-        await using var server = new FakeBedrockServer(_verifier).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Trabajé en Contoso.")));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Trabajé en Contoso.")));
         using var client = BedrockTestClient.Create(server);
 
         var response = await client.GetResponseAsync(BedrockTestClient.Conversation());
@@ -33,7 +27,7 @@ public sealed class BedrockConverseTests : IAsyncLifetime
     [Fact]
     public async Task SessionCredentials_SendTheTokenAsSignedXAmzSecurityToken()
     {
-        await using var server = new FakeBedrockServer(_verifier, TestCredentials.Session).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
+        await using var server = (await FakeBedrockServer.StartAsync(TestCredentials.Session)).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
         using var client = BedrockTestClient.Create(server, TestCredentials.Session);
 
         await client.GetResponseAsync(BedrockTestClient.Conversation());
@@ -48,7 +42,7 @@ public sealed class BedrockConverseTests : IAsyncLifetime
     public async Task InferenceProfileArn_IsUrlEncodedInThePath_AndSigned()
     {
         const string arn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-2-lite-v1:0";
-        await using var server = new FakeBedrockServer(_verifier).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
         using var client = BedrockTestClient.Create(server, configure: o => o.ModelId = arn);
 
         await client.GetResponseAsync(BedrockTestClient.Conversation());
@@ -60,7 +54,7 @@ public sealed class BedrockConverseTests : IAsyncLifetime
     [Fact]
     public async Task Metadata_NamesProviderEndpointAndModel()
     {
-        await using var server = new FakeBedrockServer();
+        await using var server = await FakeBedrockServer.StartAsync();
         using var client = BedrockTestClient.Create(server);
 
         var metadata = client.GetService<ChatClientMetadata>()!;
@@ -71,7 +65,7 @@ public sealed class BedrockConverseTests : IAsyncLifetime
     [Fact]
     public async Task ServerThatNeverAnswers_IsATimeoutWithinTheReadTimeout()
     {
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Never());
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Never());
         using var client = BedrockTestClient.Create(server, configure: o => (o.ReadTimeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(500), 0));
         var watch = Stopwatch.StartNew();
 
@@ -85,7 +79,7 @@ public sealed class BedrockConverseTests : IAsyncLifetime
     [Fact]
     public async Task CallerCancellation_IsNotWrapped()
     {
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Never());
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Never());
         using var client = BedrockTestClient.Create(server);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

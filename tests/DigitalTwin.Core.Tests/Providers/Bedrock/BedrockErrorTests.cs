@@ -20,7 +20,7 @@ public sealed class BedrockErrorTests
     [InlineData(400, "ServiceQuotaExceededException", ChatProviderFailure.RateLimited)]
     public async Task ErrorTypes_MapToFailureKinds(int status, string type, ChatProviderFailure expected)
     {
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Error(status, type, "The service said no."));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(status, type, "The service said no."));
         using var client = BedrockTestClient.Create(server, configure: o => o.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
@@ -34,7 +34,7 @@ public sealed class BedrockErrorTests
     [Fact]
     public async Task ErrorTypeFromTheBody_WhenTheHeaderIsMissing()
     {
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Json(400, """{"__type":"com.amazon.coral.validate#ValidationException","message":"bad"}"""));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Json(400, """{"__type":"com.amazon.coral.validate#ValidationException","message":"bad"}"""));
         using var client = BedrockTestClient.Create(server);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
@@ -46,7 +46,7 @@ public sealed class BedrockErrorTests
     [Fact]
     public async Task AccessDenied_NamesTheModelAndTheIamActions_AndNoSecret()
     {
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Error(403, "AccessDeniedException", "You don't have access to the model with the specified model ID."));
+        await using var server = (await FakeBedrockServer.StartAsync(TestCredentials.Session)).Enqueue(FakeResponse.Error(403, "AccessDeniedException", "You don't have access to the model with the specified model ID."));
         using var client = BedrockTestClient.Create(server, TestCredentials.Session);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
@@ -63,7 +63,7 @@ public sealed class BedrockErrorTests
     [Fact]
     public async Task ThrottledThenUnavailable_IsRetried_ThenSucceeds()
     {
-        await using var server = new FakeBedrockServer().Enqueue(
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(
             FakeResponse.Error(429, "ThrottlingException", "slow down"),
             FakeResponse.Error(503, "ServiceUnavailableException", "busy"),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("at last")));
@@ -78,7 +78,7 @@ public sealed class BedrockErrorTests
     [Fact]
     public async Task ValidationError_IsNotRetried()
     {
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Error(400, "ValidationException", "bad"), FakeResponse.Json(200, BedrockTestClient.ConverseResponse("no")));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(400, "ValidationException", "bad"), FakeResponse.Json(200, BedrockTestClient.ConverseResponse("no")));
         using var client = BedrockTestClient.Create(server);
 
         await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
@@ -89,7 +89,7 @@ public sealed class BedrockErrorTests
     [Fact]
     public async Task RetriesRunOut_AfterMaxRetries()
     {
-        await using var server = new FakeBedrockServer();
+        await using var server = await FakeBedrockServer.StartAsync();
         for (var i = 0; i < 5; i++)
         {
             server.Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow down"));
@@ -106,7 +106,7 @@ public sealed class BedrockErrorTests
     [Fact]
     public async Task RetryAfter_IsHonoured()
     {
-        await using var server = new FakeBedrockServer().Enqueue(
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(
             FakeResponse.Error(429, "ThrottlingException", "slow down", ("Retry-After", "1")),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
         using var client = BedrockTestClient.Create(server);
@@ -121,7 +121,7 @@ public sealed class BedrockErrorTests
     [Fact]
     public async Task RetryAfter_IsReportedWhenRetriesAreOff()
     {
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow down", ("Retry-After", "7")));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow down", ("Retry-After", "7")));
         using var client = BedrockTestClient.Create(server, configure: o => o.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));

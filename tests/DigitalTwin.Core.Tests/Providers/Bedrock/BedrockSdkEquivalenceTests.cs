@@ -9,14 +9,8 @@ namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 /// The official @aws-sdk/client-bedrock-runtime and our client send the same conversation to the same fake endpoint: the
 /// request bodies must be equivalent JSON, both must be validly signed, and both must read the fake's answer the same way.
 /// </summary>
-public sealed class BedrockSdkEquivalenceTests : IAsyncLifetime
+public sealed class BedrockSdkEquivalenceTests
 {
-    private SigV4Verifier _verifier = null!;
-
-    public async Task InitializeAsync() => _verifier = await SigV4Verifier.StartAsync();
-
-    public async Task DisposeAsync() => await _verifier.DisposeAsync();
-
     [Theory]
     [InlineData(false, false)]
     [InlineData(false, true)]
@@ -25,7 +19,7 @@ public sealed class BedrockSdkEquivalenceTests : IAsyncLifetime
     public async Task SdkAndOurClient_SendEquivalentBodies(bool stream, bool cacheAndGuardrail)
     {
         var credentials = cacheAndGuardrail ? TestCredentials.Session : TestCredentials.Basic;
-        await using var server = new FakeBedrockServer(_verifier, credentials);
+        await using var server = await FakeBedrockServer.StartAsync(credentials);
         var frames = await Frames.EncodeAsync(Frames.Conversation("Trabajé en ", "Contoso ✓"));
         var answer = stream ? FakeResponse.EventStream(frames, [1, 3, 7]) : FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Trabajé en Contoso ✓"));
         server.Enqueue(answer, answer);

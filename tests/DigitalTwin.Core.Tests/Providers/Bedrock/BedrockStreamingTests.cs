@@ -4,14 +4,8 @@ using Microsoft.Extensions.AI;
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 
 /// <summary>ConverseStream with frames made by @smithy/eventstream-codec, served over loopback HTTP in awkward pieces.</summary>
-public sealed class BedrockStreamingTests : IAsyncLifetime
+public sealed class BedrockStreamingTests
 {
-    private SigV4Verifier _verifier = null!;
-
-    public async Task InitializeAsync() => _verifier = await SigV4Verifier.StartAsync();
-
-    public async Task DisposeAsync() => await _verifier.DisposeAsync();
-
     [Theory]
     [InlineData(null)]
     [InlineData(new[] { 1, 3, 7 })]
@@ -19,7 +13,7 @@ public sealed class BedrockStreamingTests : IAsyncLifetime
     public async Task Stream_YieldsTextDeltas_FinishReason_AndUsage(int[]? pieces)
     {
         var frames = await Frames.EncodeAsync(Frames.Conversation("Trabajé en ", "Contoso — “C#/.NET” ✓", "max_tokens"));
-        await using var server = new FakeBedrockServer(_verifier).Enqueue(FakeResponse.EventStream(frames, pieces));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames, pieces));
         using var client = BedrockTestClient.Create(server);
 
         var updates = await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync();
@@ -42,7 +36,7 @@ public sealed class BedrockStreamingTests : IAsyncLifetime
             Frames.Event("messageStart", new { role = "assistant" }),
             Frames.Event("contentBlockDelta", new { contentBlockIndex = 0, delta = new { text = "Half an ans" } }),
             Frames.Exception("throttlingException", "Too many requests, please wait before trying again."));
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.EventStream(frames, [3]), FakeResponse.EventStream(frames));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames, [3]), FakeResponse.EventStream(frames));
         using var client = BedrockTestClient.Create(server);
         var texts = new List<string>();
 
@@ -67,7 +61,7 @@ public sealed class BedrockStreamingTests : IAsyncLifetime
             Frames.Event("messageStart", new { role = "assistant" }),
             Frames.Exception("serviceUnavailableException", "try later"));
         var good = await Frames.EncodeAsync(Frames.Conversation("a", "b"));
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.EventStream(failing), FakeResponse.EventStream(good));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(failing), FakeResponse.EventStream(good));
         using var client = BedrockTestClient.Create(server);
 
         var text = string.Concat((await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync()).Select(u => u.Text));
@@ -80,7 +74,7 @@ public sealed class BedrockStreamingTests : IAsyncLifetime
     public async Task HttpErrorBeforeTheStream_IsRetriedThenStreams()
     {
         var good = await Frames.EncodeAsync(Frames.Conversation("a", "b"));
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow"), FakeResponse.EventStream(good, [1]));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow"), FakeResponse.EventStream(good, [1]));
         using var client = BedrockTestClient.Create(server);
 
         var text = string.Concat((await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync()).Select(u => u.Text));
@@ -93,7 +87,7 @@ public sealed class BedrockStreamingTests : IAsyncLifetime
     public async Task ValidationExceptionFrame_IsAnInvalidRequest()
     {
         var frames = await Frames.EncodeAsync(Frames.Exception("validationException", "The provided model identifier is invalid."));
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.EventStream(frames));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames));
         using var client = BedrockTestClient.Create(server);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync().AsTask());
@@ -107,7 +101,7 @@ public sealed class BedrockStreamingTests : IAsyncLifetime
     {
         var frames = (await Frames.EncodeAsync(Frames.Conversation("a", "b"))).ToArray();
         frames[^6] ^= 0x40; // inside the last frame's payload: its message CRC no longer matches
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.EventStream(frames, [7]));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames, [7]));
         using var client = BedrockTestClient.Create(server);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync().AsTask());
@@ -119,7 +113,7 @@ public sealed class BedrockStreamingTests : IAsyncLifetime
     public async Task StreamThatStalls_IsATimeout()
     {
         var frames = await Frames.EncodeAsync(Frames.Event("messageStart", new { role = "assistant" }));
-        await using var server = new FakeBedrockServer().Enqueue(FakeResponse.EventStream(frames) with { HangAfterBody = true });
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames) with { HangAfterBody = true });
         using var client = BedrockTestClient.Create(server, configure: o => (o.ReadTimeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(500), 0));
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync().AsTask());

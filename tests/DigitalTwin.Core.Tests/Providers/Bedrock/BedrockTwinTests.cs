@@ -10,24 +10,22 @@ namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 public sealed class BedrockTwinTests : IAsyncLifetime
 {
     private readonly TempDirectory _persona = new();
-    private SigV4Verifier _verifier = null!;
 
     public async Task InitializeAsync()
     {
-        _verifier = await SigV4Verifier.StartAsync();
         await File.WriteAllTextAsync(Path.Combine(_persona.Path, "facts.json"), """{"full_name":"Ada Lovelace","name":"Ada"}""");
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        await _verifier.DisposeAsync();
         _persona.Dispose();
+        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Twin_SendsThePersonaAsSystem_ThenTheHistory_AndStoresTheTurns()
     {
-        await using var server = new FakeBedrockServer(_verifier, TestCredentials.Session);
+        await using var server = await FakeBedrockServer.StartAsync(TestCredentials.Session);
         var frames = await Frames.EncodeAsync(Frames.Conversation("Second ", "answer"));
         server.Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("First answer")), FakeResponse.EventStream(frames, [1, 3, 7]));
         var services = new ServiceCollection();
@@ -58,7 +56,7 @@ public sealed class BedrockTwinTests : IAsyncLifetime
     public async Task DefaultCredentialChain_ReadsLambdaStyleEnvironmentVariables()
     {
         var session = TestCredentials.Session;
-        await using var server = new FakeBedrockServer(_verifier, session).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
+        await using var server = (await FakeBedrockServer.StartAsync(session)).Enqueue(FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
         var saved = new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN" }.ToDictionary(n => n, Environment.GetEnvironmentVariable);
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", session.AccessKey);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", session.SecretKey);

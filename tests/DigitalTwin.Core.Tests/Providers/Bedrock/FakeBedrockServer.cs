@@ -7,7 +7,7 @@ namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 
 /// <summary>
 /// A loopback HTTP/1.1 Bedrock stand-in on a raw <see cref="TcpListener"/>: records each request, checks its SigV4
-/// signature with the official signer (when a verifier is given) and answers with the next queued <see cref="FakeResponse"/>.
+/// signature with the official signer and answers with the next queued <see cref="FakeResponse"/>.
 /// One request per connection (it answers with Connection: close).
 /// </summary>
 internal sealed class FakeBedrockServer : IAsyncDisposable
@@ -15,20 +15,24 @@ internal sealed class FakeBedrockServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<FakeResponse> _responses = new();
-    private readonly SigV4Verifier? _verifier;
+    private readonly SigV4Verifier _verifier;
     private readonly TestCredentials _credentials;
     private readonly Task _loop;
 
-    public FakeBedrockServer(SigV4Verifier? verifier = null, TestCredentials? credentials = null)
+    private FakeBedrockServer(SigV4Verifier verifier, TestCredentials credentials)
     {
         _verifier = verifier;
-        _credentials = credentials ?? TestCredentials.Basic;
+        _credentials = credentials;
         _listener.Start();
         Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
         _loop = Task.Run(AcceptLoopAsync);
     }
 
     public const string Region = "us-east-1";
+
+    /// <summary>Starts a server that expects requests signed with <paramref name="credentials"/> (default <see cref="TestCredentials.Basic"/>).</summary>
+    public static async Task<FakeBedrockServer> StartAsync(TestCredentials? credentials = null) =>
+        new(await SigV4Verifier.SharedAsync(), credentials ?? TestCredentials.Basic);
 
     public Uri Endpoint { get; }
 
@@ -47,7 +51,6 @@ internal sealed class FakeBedrockServer : IAsyncDisposable
     /// <summary>Asserts that every request so far carried a signature the official signer agrees with.</summary>
     public void AssertAllSigned()
     {
-        Assert.NotNull(_verifier);
         Assert.NotEmpty(Requests);
         Assert.All(Requests, r => Assert.True(r.SignatureOk, $"SigV4 check failed for {r.Target}: {r.SignatureReason}"));
     }
@@ -79,11 +82,8 @@ internal sealed class FakeBedrockServer : IAsyncDisposable
             try
             {
                 var request = await ReadRequestAsync(stream);
-                if (_verifier is not null)
-                {
-                    var (ok, reason) = await _verifier.VerifyAsync(request.Method, request.Target, request.Headers, request.Body, _credentials, Region);
-                    request = request with { SignatureOk = ok, SignatureReason = reason };
-                }
+                var (ok, reason) = await _verifier.VerifyAsync(request.Method, request.Target, request.Headers, request.Body, _credentials, Region);
+                request = request with { SignatureOk = ok, SignatureReason = reason };
 
                 Requests.Enqueue(request);
                 var response = _responses.TryDequeue(out var next) ? next : FakeResponse.Json(500, "{\"message\":\"no response queued\"}");
@@ -129,6 +129,9 @@ internal sealed class FakeBedrockServer : IAsyncDisposable
         _listener.Stop();
         await _loop;
         _stop.Dispose();
+
+        // Every request any test sent must have been signed as the official signer would sign it.
+        Assert.All(Requests, r => Assert.True(r.SignatureOk, $"SigV4 check failed for {r.Target}: {r.SignatureReason}"));
     }
 }
 

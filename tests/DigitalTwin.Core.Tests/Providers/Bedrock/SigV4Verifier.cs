@@ -10,12 +10,19 @@ internal sealed class SigV4Verifier : IAsyncDisposable
     private readonly Process _process;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    private static readonly Lazy<Task<SigV4Verifier>> SharedInstance = new(StartAsync);
+
     private SigV4Verifier(Process process) => _process = process;
 
-    public static async Task<SigV4Verifier> StartAsync()
+    /// <summary>The verifier every fake server uses: one node process for the whole test run, ended when the run exits.</summary>
+    public static Task<SigV4Verifier> SharedAsync() => SharedInstance.Value;
+
+    private static async Task<SigV4Verifier> StartAsync()
     {
         var dir = await NodeTools.DirectoryAsync();
-        return new SigV4Verifier(Process.Start(NodeTools.StartInfo("node", dir, ["verify-sigv4.mjs"]))!);
+        var verifier = new SigV4Verifier(Process.Start(NodeTools.StartInfo("node", dir, ["verify-sigv4.mjs"]))!);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => verifier.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return verifier;
     }
 
     /// <summary>Whether the request's Authorization header is what the official signer computes for it; the reason when not.</summary>
