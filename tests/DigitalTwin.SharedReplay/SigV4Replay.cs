@@ -12,8 +12,8 @@ internal static class SigV4Replay
     private const string AccessKey = "AKIDEXAMPLE";
     private const string SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
-    // Path normalization (dot segments, duplicate slashes) never applies to Bedrock's /model/{id}/{operation} paths, and
-    // obsolete header line folding is not something HttpClient sends; these cases are reported but do not count.
+    // Path normalization (dot segments, duplicate slashes) never applies to Bedrock's /model/{id}/{operation} paths;
+    // these cases are reported but do not count.
     private static readonly HashSet<string> NotApplicable = new(StringComparer.Ordinal)
     {
         "normalize-path",
@@ -30,6 +30,8 @@ internal static class SigV4Replay
             var applicable = !NotApplicable.Contains(name.Split(Path.DirectorySeparatorChar)[0]);
             await report.RunAsync("botocore " + name, () => BotocoreCaseAsync(req, name, applicable, report));
         }
+
+        await AwsCAuthReplay.RunAsync(Path.Combine(root, "sigv4", "aws-c-auth-signing-test-suite", "v4"), report);
     }
 
     private static async Task BedrockExampleAsync(string dir, Report report)
@@ -58,33 +60,13 @@ internal static class SigV4Replay
     private static async Task BotocoreCaseAsync(string reqPath, string name, bool applicable, Report report)
     {
         var stem = reqPath[..^4];
-        var lines = (await File.ReadAllTextAsync(reqPath)).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var requestLine = lines[0];
-        var method = requestLine[..requestLine.IndexOf(' ', StringComparison.Ordinal)];
-        var target = requestLine[(method.Length + 1)..requestLine.LastIndexOf(" HTTP/", StringComparison.Ordinal)];
-        var headers = new List<KeyValuePair<string, string>>();
-        var i = 1;
-        for (; i < lines.Length && lines[i].Length > 0; i++)
-        {
-            if (char.IsWhiteSpace(lines[i][0]) && headers.Count > 0)
-            {
-                headers[^1] = KeyValuePair.Create(headers[^1].Key, headers[^1].Value + " " + lines[i].Trim()); // folded header line
-                continue;
-            }
+        var request = RawRequest.Parse(await File.ReadAllTextAsync(reqPath));
+        var date = DateTime.ParseExact(request.Header("X-Amz-Date")!, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-            var colon = lines[i].IndexOf(':', StringComparison.Ordinal);
-            headers.Add(KeyValuePair.Create(lines[i][..colon], lines[i][(colon + 1)..]));
-        }
-
-        var body = Encoding.UTF8.GetBytes(string.Join('\n', lines.Skip(i + 1)));
-        var amzDate = headers.First(h => h.Key.Equals("X-Amz-Date", StringComparison.OrdinalIgnoreCase)).Value;
-        var date = DateTime.ParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        var query = target.Contains('?', StringComparison.Ordinal) ? target[(target.IndexOf('?', StringComparison.Ordinal) + 1)..] : string.Empty;
-        var path = target.Contains('?', StringComparison.Ordinal) ? target[..target.IndexOf('?', StringComparison.Ordinal)] : target;
         // A session token the suite's credentials carry (it is in the signed request but not in the unsigned one).
         var token = (await File.ReadAllLinesAsync(stem + ".sreq")).FirstOrDefault(l => l.StartsWith("X-Amz-Security-Token:", StringComparison.OrdinalIgnoreCase))?[21..];
-        token = headers.Exists(h => h.Key.Equals("X-Amz-Security-Token", StringComparison.OrdinalIgnoreCase)) || name.Contains("header-after", StringComparison.Ordinal) ? null : token;
-        var signed = BedrockSigner.Sign(method, path, query, headers, body, new ImmutableCredentials(AccessKey, SecretKey, token), "us-east-1", "service", date);
+        token = request.HasHeader("X-Amz-Security-Token") || name.Contains("header-after", StringComparison.Ordinal) ? null : token;
+        var signed = BedrockSigner.Sign(request.Method, request.Path, request.Query, request.Headers, request.Body, new ImmutableCredentials(AccessKey, SecretKey, token), "us-east-1", "service", date);
 
         var ok = signed.CanonicalRequest == await File.ReadAllTextAsync(stem + ".creq")
             && signed.Authorization == (await File.ReadAllTextAsync(stem + ".authz")).Trim();
