@@ -7,7 +7,8 @@ namespace DigitalTwin.Providers.Bedrock;
 internal static class BedrockRequestBuilder
 {
     /// <summary>
-    /// System messages become <c>system</c> blocks (followed by a cache point when caching is on); the rest become
+    /// System messages (then <see cref="ChatOptions.Instructions"/>) become <c>system</c> blocks, followed by a cache point
+    /// when caching is on; the rest become
     /// <c>messages</c> that start with a user turn and alternate (consecutive same-role messages are merged, blank text dropped).
     /// </summary>
     public static JsonObject Build(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions, BedrockOptions options)
@@ -43,6 +44,11 @@ internal static class BedrockRequestBuilder
             {
                 turns.Add((role, new JsonArray(new JsonObject { ["text"] = text })));
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(chatOptions?.Instructions))
+        {
+            system.Add(new JsonObject { ["text"] = chatOptions.Instructions });
         }
 
         if (turns.Count == 0)

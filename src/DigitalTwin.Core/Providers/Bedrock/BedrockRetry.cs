@@ -2,7 +2,8 @@ namespace DigitalTwin.Providers.Bedrock;
 
 /// <summary>
 /// When and how long to wait before another attempt: only retryable failures, at most <see cref="BedrockOptions.MaxRetries"/>
-/// times, waiting the service's Retry-After when it gave one, else exponential backoff with full jitter (capped at 20 s).
+/// times, waiting the service's Retry-After when it gave one (giving up when that is over 20 s), else exponential backoff
+/// with jitter (capped at 20 s).
 /// </summary>
 internal sealed class BedrockRetry(BedrockOptions options, TimeProvider time)
 {
@@ -10,7 +11,8 @@ internal sealed class BedrockRetry(BedrockOptions options, TimeProvider time)
 
     public async Task<bool> ShouldRetryAsync(ChatProviderException error, int attempt, CancellationToken cancellationToken)
     {
-        if (!error.IsRetryable || attempt >= options.MaxRetries)
+        // A service that asks for a longer wait than the backoff cap is answered by the caller, not by a hung request.
+        if (!error.IsRetryable || attempt >= options.MaxRetries || error.RetryAfter > MaxDelay)
         {
             return false;
         }

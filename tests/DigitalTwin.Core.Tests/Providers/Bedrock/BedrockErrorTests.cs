@@ -128,4 +128,20 @@ public sealed class BedrockErrorTests
 
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
     }
+
+    [Fact]
+    public async Task RetryAfterLongerThanTheBackoffCap_IsNotWaitedFor()
+    {
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(
+            FakeResponse.Error(429, "ThrottlingException", "slow down", ("Retry-After", "60")),
+            FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
+        using var client = BedrockTestClient.Create(server);
+        var watch = Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
+
+        Assert.Equal(TimeSpan.FromSeconds(60), ex.RetryAfter);
+        Assert.Single(server.Requests);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+    }
 }

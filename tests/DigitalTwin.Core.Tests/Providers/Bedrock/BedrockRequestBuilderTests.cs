@@ -96,4 +96,12 @@ public sealed class BedrockRequestBuilderTests
         var expected = JsonNode.Parse("""{"guardrailIdentifier":"gr-abc123","guardrailVersion":"2","trace":"enabled"}""");
         Assert.True(JsonNode.DeepEquals(expected, body["guardrailConfig"]), body["guardrailConfig"]!.ToJsonString());
     }
+
+    [Fact]
+    public void ChatOptionsInstructions_AreAnotherSystemBlock()
+    {
+        var system = Build(BedrockTestClient.Conversation(), new ChatOptions { Instructions = "Be brief." })["system"]!.AsArray();
+
+        Assert.Equal([BedrockTestClient.Persona, "Be brief."], system.Select(b => b!["text"]!.GetValue<string>()));
+    }
 }
