@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DigitalTwin.Providers.Bedrock;
+using Microsoft.Extensions.Logging.Abstractions;
 using DigitalTwin.Providers;
 using Microsoft.Extensions.AI;
 
@@ -84,5 +88,41 @@ public sealed class BedrockConverseTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetResponseAsync(BedrockTestClient.Conversation(), cancellationToken: cts.Token));
+    }
+
+    [Fact]
+    public async Task EndpointThatNeverAcceptsTheConnection_IsATimeoutWithinTheConnectTimeout()
+    {
+        // A loopback listener whose accept queue is full: the kernel drops further SYNs, so connecting hangs.
+        using var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        var fillers = new List<Socket>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var filler = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                fillers.Add(filler);
+                _ = filler.ConnectAsync(endpoint);
+            }
+
+            await Task.Delay(200);
+            await using var server = await FakeBedrockServer.StartAsync();
+            var options = BedrockTestClient.Options(server, configure: o =>
+                (o.Endpoint, o.ConnectTimeout, o.ReadTimeout, o.MaxRetries) = (new Uri($"http://127.0.0.1:{endpoint.Port}"), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(20), 0));
+            using var client = new BedrockChatClient(options, NullLogger.Instance);
+            var watch = Stopwatch.StartNew();
+
+            var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
+
+            Assert.Equal(ChatProviderFailure.Timeout, ex.Failure);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
     }
 }
