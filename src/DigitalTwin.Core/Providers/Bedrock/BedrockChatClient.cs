@@ -71,6 +71,7 @@ internal sealed partial class BedrockChatClient : IChatClient
         var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
         var responseId = Guid.NewGuid().ToString("N");
         var yieldedText = false;
+        var finished = false;
         for (var attempt = 0; ; attempt++)
         {
             var stream = new BedrockEventStream(_transport, _options.ReadTimeout, modelId, body);
@@ -83,12 +84,15 @@ internal sealed partial class BedrockChatClient : IChatClient
                     try
                     {
                         var frame = await stream.NextAsync(cancellationToken).ConfigureAwait(false);
-                        if (frame is null)
+                        if (frame is null && finished)
                         {
                             yield break;
                         }
 
-                        update = BedrockEventStream.ToUpdate(frame, modelId, responseId);
+                        update = frame is null
+                            ? throw new ChatProviderException(ChatProviderFailure.Unavailable, $"Amazon Bedrock's stream for model '{modelId}' ended before messageStop.") { Provider = ProviderName }
+                            : BedrockEventStream.ToUpdate(frame, modelId, responseId);
+                        finished |= update?.FinishReason is not null;
                     }
                     catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
                     {

@@ -120,4 +120,17 @@ public sealed class BedrockStreamingTests
 
         Assert.Equal(ChatProviderFailure.Timeout, ex.Failure);
     }
+
+    [Fact]
+    public async Task StreamThatEndsBeforeMessageStop_IsUnavailable()
+    {
+        var frames = await Frames.EncodeAsync(Frames.Conversation("cut ", "short")[..3]);
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames, [3]));
+        using var client = BedrockTestClient.Create(server);
+
+        var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync().AsTask());
+
+        Assert.Equal(ChatProviderFailure.Unavailable, ex.Failure);
+        Assert.Single(server.Requests); // text was already streamed: no retry
+    }
 }
