@@ -61,6 +61,21 @@ internal static class EndpointOptionsLoader
             errors.Add($"DigitalTwin:Web:MaxRequestBodySize is {options.MaxRequestBodySize}: use 1024 to 10485760 bytes (default 65536).");
         }
 
+        if (options.RateLimit.PermitsPerMinutePerIp < 0 || options.RateLimit.PermitsPerMinutePerSession < 0)
+        {
+            errors.Add("DigitalTwin:Web:RateLimit permits cannot be negative: use 0 for no limit.");
+        }
+
+        if (options.ApiKeys.Any(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length < 16))
+        {
+            errors.Add("DigitalTwin:Web:ApiKeys has a key shorter than 16 characters: use long random keys (for example 32 hex characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKeyHeader))
+        {
+            errors.Add("DigitalTwin:Web:ApiKeyHeader is empty: set a header name such as X-API-Key.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.TenantHeader))
         {
             errors.Add("DigitalTwin:Web:TenantHeader is empty: set a header name such as X-Tenant-ID.");
