@@ -18,12 +18,16 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Maps the DigitalTwin HTTP API.</summary>
 public static class DigitalTwinEndpointRouteBuilderExtensions
 {
+    private static readonly RequestBodyMetadata ChatBody = new(typeof(ChatRequest));
+
     /// <summary>
     /// Maps the original twin's API — <c>POST /chat</c>, <c>POST /chat/stream</c>, <c>GET /conversation/{session_id}</c>,
     /// <c>GET /health</c>, <c>GET /</c> — in a route group, plus the same under <c>/twins/{twin}/</c> for hosts with several
     /// twins (or select one with the <c>X-Tenant-ID</c> header), and <c>GET /health/ready</c> when
     /// <c>AddDigitalTwinHealthChecks()</c> registered the readiness checks. Returns the group, so the app can add conventions
-    /// such as <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>.
+    /// such as <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>. The chat endpoints read their JSON body themselves
+    /// (their request body is described for OpenAPI without content-type matching), so a wrong content type is a 415
+    /// ProblemDetails from DigitalTwin rather than an empty 415 from routing.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> was not called, or the web settings are invalid.</exception>
     public static RouteGroupBuilder MapDigitalTwin(this IEndpointRouteBuilder endpoints, Action<DigitalTwinEndpointOptions>? configure = null)
@@ -65,12 +69,12 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         var suffix = prefix.Length == 0 ? string.Empty : "ForTwin";
         Guard(group.MapPost(prefix + "/chat", Handler(http => ChatEndpoints.ChatAsync(http, context))), context)
             .WithName("DigitalTwinChat" + suffix).WithSummary("Sends a visitor's message and returns the twin's answer.")
-            .Accepts<ChatRequest>("application/json").Produces<ChatResponse>()
+            .WithMetadata(ChatBody).Produces<ChatResponse>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
         Guard(group.MapPost(prefix + "/chat/stream", Handler(http => StreamEndpoint.StreamAsync(http, context))), context)
             .WithName("DigitalTwinChatStream" + suffix).WithSummary("Sends a visitor's message and streams the answer as server-sent events: session, delta…, done (or error).")
             .WithDescription("Events: 'session' {session_id}, then 'delta' {text} per piece, then 'done' {session_id, turn_id, finish_reason, usage} or 'error' {status, title, detail}. The turn is stored only when the model finished; a cut stream stores nothing.")
-            .Accepts<ChatRequest>("application/json").Produces<string>(200, "text/event-stream")
+            .WithMetadata(ChatBody).Produces<string>(200, "text/event-stream")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
         if (context.Options.EnableConversationEndpoint)
         {
@@ -81,7 +85,7 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
 
         if (cors.Enabled)
         {
-            foreach (var path in new[] { "/chat", "/chat/stream", "/conversation/{session_id}" })
+            foreach (var path in context.Options.EnableConversationEndpoint ? ["/chat", "/chat/stream", "/conversation/{session_id}"] : new[] { "/chat", "/chat/stream" })
             {
                 group.MapMethods(prefix + path, ["OPTIONS"], (Func<HttpContext, IResult>)cors.Preflight).ExcludeFromDescription();
             }

@@ -73,7 +73,11 @@ public sealed class LimitsAndAccessTests
     [Fact]
     public async Task Conversation_endpoint_turned_off_is_404_for_plain_and_twin_routes()
     {
-        await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["DigitalTwin:Web:EnableConversationEndpoint"] = "false" });
+        await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DigitalTwin:Web:EnableConversationEndpoint"] = "false",
+            ["DigitalTwin:Web:CorsOrigins:0"] = "https://www.example.com",
+        });
 
         using var plain = await host.Client.GetAsync("conversation/session-00000001");
         using var twin = await host.Client.GetAsync("twins/default/conversation/session-00000001");

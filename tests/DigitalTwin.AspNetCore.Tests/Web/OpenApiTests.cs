@@ -36,7 +36,11 @@ public sealed class OpenApiTests
         {
             foreach (var path in new[] { prefix + "/chat", prefix + "/chat/stream" })
             {
-                var responses = paths.GetProperty(path).GetProperty("post").GetProperty("responses");
+                var operation = paths.GetProperty(path).GetProperty("post");
+                var body = operation.GetProperty("requestBody");
+                Assert.True(body.GetProperty("required").GetBoolean(), path);
+                Assert.EndsWith("/ChatRequest", body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+                var responses = operation.GetProperty("responses");
                 Assert.True(responses.TryGetProperty("200", out _), path);
                 foreach (var status in ChatProblems)
                 {

@@ -37,7 +37,13 @@ internal sealed class WebTestHost : IAsyncDisposable
         Action<WebApplication>? map = null,
         FakeChatClient? chat = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Development",
+
+            // An empty content root: no appsettings.json from the output folder (the sample's) leaks into these hosts.
+            ContentRootPath = Directory.CreateTempSubdirectory("dt-web-host-").FullName,
+        });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var config = new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = TestPersona.Create() };
