@@ -38,7 +38,8 @@
     var box = el('section', 'dt-chat');
     box.setAttribute('aria-labelledby', id + '-title');
     var header = el('div', 'dt-chat__header');
-    var title = el('h1', 'dt-chat__title', setting(root, query, 'title', 'title') || 'Chat with the digital twin');
+    var standalone = root.classList.contains('dt-page__main');
+    var title = el(standalone ? 'h1' : 'h2', 'dt-chat__title', setting(root, query, 'title', 'title') || 'Chat with the digital twin');
     title.id = id + '-title';
     var reset = el('button', 'dt-chat__new', 'New conversation');
     reset.type = 'button';
@@ -69,7 +70,7 @@
     form.append(label, input, send, hint);
     box.append(header, log, error, live, form);
     root.append(box);
-    if (root.classList.contains('dt-page__main') && title.textContent) { document.title = title.textContent; }
+    if (standalone) { document.title = title.textContent; }
 
     function headers(json) {
       var h = { Accept: json ? 'application/json' : 'text/event-stream' };

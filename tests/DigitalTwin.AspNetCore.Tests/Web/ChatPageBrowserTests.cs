@@ -98,4 +98,52 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
         Assert.Equal(1, ada.Calls);
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Script_and_div_embed_on_another_site_uses_the_script_origin_as_api_and_a_named_twin()
+    {
+        var ada = new FakeChatClient { Pieces = ["Ada's twin, ", "at your service."] };
+        var siteOrigin = string.Empty;
+        await using var site = await WebTestHost.StartAsync(map: app => app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Content(HostPage(siteOrigin), "text/html")));
+        await using var api = await WebTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["DigitalTwin:Twins:ada:PersonaDirectory"] = TestPersona.Create(),
+                ["DigitalTwin:Web:CorsOrigins:0"] = site.BaseAddress.ToString().TrimEnd('/'),
+            },
+            s => s.AddDigitalTwin("ada").UseChatClient(ada).UseInMemoryStore(),
+            MapApiAndPage);
+        siteOrigin = api.BaseAddress.ToString().TrimEnd('/');
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 900 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(site.BaseAddress.ToString());
+        await page.GetByLabel("Your message").FillAsync("Hello Ada");
+        await page.GetByLabel("Your message").PressAsync("Enter");
+
+        await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync([ada.Answer]);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ask Ada's twin" })).ToBeVisibleAsync();
+        var path = Screenshots.PathFor("chat-embed-script");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+    }
+
+    private static string HostPage(string api) => $$"""
+        <!doctype html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>Ada Lovelace</title>
+          <link rel="stylesheet" href="{{api}}/chat-ui/chat.css">
+          <style>body { font-family: Georgia, serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }</style>
+        </head>
+        <body>
+          <h1>Ada Lovelace</h1>
+          <p>Mathematician. Writes about the Analytical Engine. Ask my digital twin below.</p>
+          <div data-digital-twin-chat data-twin="ada" data-title="Ask Ada's twin"></div>
+          <script src="{{api}}/chat-ui/chat.js" defer></script>
+        </body>
+        </html>
+        """;
 }

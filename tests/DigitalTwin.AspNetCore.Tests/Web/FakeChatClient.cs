@@ -17,6 +17,9 @@ internal sealed class FakeChatClient : IChatClient
     /// <summary>A pause between streamed pieces, so a browser sees them arrive one by one.</summary>
     public TimeSpan PieceDelay { get; set; }
 
+    /// <summary>When set, the stream sends its first piece and then throws this.</summary>
+    public Exception? FailureAfterFirstPiece { get; set; }
+
     /// <summary>When set, every call throws this.</summary>
     public Exception? Failure { get; set; }
 
@@ -65,6 +68,11 @@ internal sealed class FakeChatClient : IChatClient
             }
 
             yield return new ChatResponseUpdate(ChatRole.Assistant, Pieces[i]) { ModelId = "fake-model" };
+            if (FailureAfterFirstPiece is not null)
+            {
+                throw FailureAfterFirstPiece;
+            }
+
             if (HangAfterFirstPiece)
             {
                 try

@@ -75,6 +75,24 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Provider_failure_after_first_text_ends_the_stream_with_an_error_event_and_stores_nothing()
+    {
+        var chat = new FakeChatClient { FailureAfterFirstPiece = new HttpRequestException("upstream reset by secret-host") };
+        await using var host = await WebTestHost.StartAsync(chat: chat);
+
+        using var response = await host.Client.SendAsync(Sse.Post("chat/stream", new { message = "Hi" }), HttpCompletionOption.ResponseHeadersRead);
+        var events = await Sse.ReadAllAsync(response);
+
+        Assert.Equal(["session", "delta", "error"], events.Select(e => e.Event));
+        var error = events[^1].Data;
+        Assert.Equal(503, error.GetProperty("status").GetInt32());
+        Assert.Contains("nothing was stored", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-host", error.ToString(), StringComparison.Ordinal);
+        var session = SessionId.Parse(events[0].Data.GetProperty("session_id").GetString()!);
+        Assert.Empty(await host.Services.GetRequiredService<IDigitalTwin>().GetConversationAsync(session));
+    }
+
+    [Fact]
     public async Task Provider_failure_before_first_text_is_a_problem_response_not_a_stream()
     {
         var chat = new FakeChatClient { Failure = new ChatProviderException(ChatProviderFailure.Timeout, "slow") };
