@@ -109,12 +109,13 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         return context.Options.RateLimit.Enabled ? endpoint.ProducesProblem(429) : endpoint;
     }
 
+    // Health endpoints stay anonymous (load balancers and orchestrators probe them) even when the app protects the group.
     private static void MapHealth(RouteGroupBuilder group, IServiceProvider services, TwinEndpointContext context)
     {
         var health = services.GetService<HealthCheckService>();
         group.MapGet("/health", Handler(http => HealthEndpoints.LiveAsync(http, health)))
             .WithName("DigitalTwinHealth").WithSummary("Liveness: answers while the process serves requests; runs no checks.")
-            .Produces<HealthResponse>();
+            .Produces<HealthResponse>().AllowAnonymous();
         if (health is null || services.GetService<DigitalTwinHealthChecksMarker>() is null)
         {
             context.LogReadinessNotMapped();
@@ -123,7 +124,7 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
 
         group.MapGet("/health/ready", Handler(http => HealthEndpoints.ReadyAsync(http, health)))
             .WithName("DigitalTwinReady").WithSummary("Readiness: every twin's store answers and its model provider is configured (optionally: answers a test call).")
-            .Produces<HealthReportResponse>().Produces<HealthReportResponse>(503);
+            .Produces<HealthReportResponse>().Produces<HealthReportResponse>(503).AllowAnonymous();
     }
 
     // A handler typed as Delegate, so its IResult is written (a bare HttpContext lambda would bind as a RequestDelegate).

@@ -121,7 +121,7 @@ public sealed class LimitsAndAccessTests
     }
 
     [Fact]
-    public async Task MapDigitalTwin_returns_the_group_so_RequireAuthorization_protects_every_endpoint()
+    public async Task MapDigitalTwin_returns_the_group_so_RequireAuthorization_protects_the_api_while_health_stays_open()
     {
         await using var host = await WebTestHost.StartAsync(
             services: s =>
@@ -138,7 +138,9 @@ public sealed class LimitsAndAccessTests
             });
 
         using var chat = await host.Client.PostAsJsonAsync("chat", new { message = "Hi" });
+        using var health = await host.Client.GetAsync("health");
 
         Assert.Equal(HttpStatusCode.Unauthorized, chat.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 }
