@@ -52,18 +52,23 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
     }
 
     [Fact]
-    public async Task Chat_page_shows_the_problem_detail_when_the_provider_is_not_configured()
+    public async Task Chat_page_keeps_shift_enter_newlines_and_shows_the_problem_detail_when_the_provider_is_not_configured()
     {
         await using var host = await WebTestHost.StartAsync(services: s => s.AddDigitalTwin().UseInMemoryStore(), map: MapApiAndPage);
         var page = await chromium.Browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(host.BaseAddress, "chat-ui/").ToString());
-        await page.GetByLabel("Your message").FillAsync("Hello?");
+        var input = page.GetByLabel("Your message");
+        await input.FillAsync("Hello?");
+        await input.PressAsync("Shift+Enter");
+        await input.PressSequentiallyAsync("Anyone?");
+        await Expect(input).ToHaveValueAsync("Hello?\nAnyone?");
+        await Expect(page.Locator(".dt-chat__msg")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("OPENAI_API_KEY");
         await Expect(page.Locator(".dt-chat__msg")).ToHaveCountAsync(0);
-        await Expect(page.GetByLabel("Your message")).ToHaveValueAsync("Hello?");
+        await Expect(input).ToHaveValueAsync("Hello?\nAnyone?");
         var path = Screenshots.PathFor("chat-page-error");
         await page.ScreenshotAsync(new() { Path = path });
         output.WriteLine($"Screenshot: {path}");

@@ -75,9 +75,3 @@ public sealed class ChromiumFixture : IAsyncLifetime
         return (process.ExitCode, output.Length > 4000 ? output[^4000..] : output);
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class ChromiumTests : ICollectionFixture<ChromiumFixture>
-{
-    public const string Name = "Chromium";
-}
