@@ -57,6 +57,34 @@ public sealed class KestrelSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoProcessesSharingTheMemoryFolder_EightWritersOnOneSession_KeepAll400TurnsInEachWritersOrder()
+    {
+        await using var fake = await FakeOpenAIAsync();
+        var env = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["OPENAI_BASE_URL"] = fake.Address + "/v1", ["MEMORY_DIR"] = _memory.Path };
+        await using var first = await SampleProcess.StartAsync(env);
+        await using var second = await SampleProcess.StartAsync(env);
+        const string session = "shared-session-0001";
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            var client = writer % 2 == 0 ? first.Client : second.Client;
+            for (var i = 0; i < 50; i++)
+            {
+                var response = await client.PostAsJsonAsync("/chat", new { message = $"w{writer}-{i}", session_id = session });
+                response.EnsureSuccessStatusCode();
+            }
+        })));
+
+        var messages = (await first.Client.GetFromJsonAsync<JsonElement>($"/conversation/{session}")).GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("role").GetString() == "user").Select(m => m.GetProperty("content").GetString()!).ToList();
+        Assert.Equal(400, messages.Count);
+        for (var writer = 0; writer < 8; writer++)
+        {
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => $"w{writer}-{i}"), messages.Where(m => m.StartsWith($"w{writer}-", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task PrintPrompt_PrintsTheSystemPromptOfflineAndExits()
     {
         using var process = Process.Start(SampleProcess.StartInfo(new Dictionary<string, string?>(), "--print-prompt"))!;
