@@ -1,4 +1,5 @@
 using DigitalTwin;
+using DigitalTwin.AspNetCore;
 using DigitalTwin.AspNetCore.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,4 @@
-namespace DigitalTwin.AspNetCore.Health;
+namespace DigitalTwin.AspNetCore;
 
 /// <summary>
 /// Settings of the readiness checks registered by <c>AddDigitalTwinHealthChecks</c>, bound from <c>DigitalTwin:Health</c>
