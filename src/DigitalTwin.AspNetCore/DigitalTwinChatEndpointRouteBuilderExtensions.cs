@@ -20,6 +20,11 @@ public static class DigitalTwinChatEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        if (pattern.Trim('/').Length == 0)
+        {
+            throw new ArgumentException("Map the chat page under its own path, such as /chat-ui: the root is the API's.", nameof(pattern));
+        }
+
         var assets = ChatUiAssets.Load();
         var group = endpoints.MapGroup(pattern.TrimEnd('/')).ExcludeFromDescription();
 

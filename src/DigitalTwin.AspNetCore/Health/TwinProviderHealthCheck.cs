@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Conversations;
 using DigitalTwin.Providers;
 using Microsoft.Extensions.AI;
@@ -46,7 +47,7 @@ internal sealed class TwinProviderHealthCheck(IDigitalTwinCatalog catalog, IOpti
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return HealthCheckResult.Unhealthy($"The model of twin '{name}' did not answer within {settings.ProbeTimeout.TotalSeconds:0.#} s.", data: data);
+                return HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture, $"The model of twin '{name}' did not answer within {settings.ProbeTimeout.TotalSeconds:0.#} s."), data: data);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Conversations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal sealed class TwinStoreHealthCheck(IDigitalTwinCatalog catalog, IOptions
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return HealthCheckResult.Unhealthy($"The conversation store of twin '{name}' did not answer within {options.Value.StoreTimeout.TotalSeconds:0.#} s.", data: data);
+                return HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture, $"The conversation store of twin '{name}' did not answer within {options.Value.StoreTimeout.TotalSeconds:0.#} s."), data: data);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

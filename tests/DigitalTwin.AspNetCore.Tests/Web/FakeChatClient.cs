@@ -20,6 +20,9 @@ internal sealed class FakeChatClient : IChatClient
     /// <summary>When set, the stream sends its first piece and then throws this.</summary>
     public Exception? FailureAfterFirstPiece { get; set; }
 
+    /// <summary>When set, non-streaming calls wait until cancelled.</summary>
+    public bool HangOnResponse { get; set; }
+
     /// <summary>When set, every call throws this.</summary>
     public Exception? Failure { get; set; }
 
@@ -36,7 +39,7 @@ internal sealed class FakeChatClient : IChatClient
 
     public string Answer => string.Concat(Pieces);
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         Record(messages, options);
         if (Failure is not null)
@@ -44,11 +47,16 @@ internal sealed class FakeChatClient : IChatClient
             throw Failure;
         }
 
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, Answer))
+        if (HangOnResponse)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, Answer))
         {
             ModelId = "fake-model",
             Usage = new UsageDetails { InputTokenCount = 12, OutputTokenCount = 3, TotalTokenCount = 15 },
-        });
+        };
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(

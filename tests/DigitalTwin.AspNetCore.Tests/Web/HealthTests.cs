@@ -101,6 +101,22 @@ public sealed class HealthTests
         Assert.DoesNotContain("secret-host", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Live_provider_probe_that_hangs_is_503_after_its_short_timeout()
+    {
+        var chat = new FakeChatClient { HangOnResponse = true };
+        await using var host = await WebTestHost.StartAsync(
+            new Dictionary<string, string?> { ["DigitalTwin:Health:ProbeProvider"] = "true", ["DigitalTwin:Health:ProbeTimeout"] = "00:00:00.300" },
+            s => s.AddDigitalTwin().UseChatClient(chat).UseInMemoryStore().AddDigitalTwinHealthChecks());
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await host.Client.GetAsync("health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("did not answer within 0.3 s", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
+    }
+
     private sealed class FailingStore : IConversationStore
     {
         public const string Secret = "bucket-arn-secret";
