@@ -157,6 +157,7 @@
         reply.item.classList.remove('dt-chat__msg--pending');
         // Nothing was stored: a failed turn leaves no bubbles behind, a cut one is marked; the message goes back to the input.
         if (reply.body.textContent) { reply.item.classList.add('dt-chat__msg--cut'); } else { reply.item.remove(); asked.item.remove(); }
+        if (!log.querySelector('.dt-chat__msg')) { log.append(empty); }
         showError(e instanceof TypeError ? 'Could not reach the twin. Check your connection and try again.' : e.message);
         if (!input.value) { input.value = message; }
       } finally {

@@ -35,6 +35,7 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
         // Streamed: the reply is visible while it is still arriving, then complete.
         var reply = page.Locator(".dt-chat__msg--assistant").Last;
         await Expect(page.Locator(".dt-chat__msg--pending")).ToContainTextAsync("Hello!");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("chat-page-" + name + "-streaming") });
         await Expect(reply).ToContainTextAsync(chat.Answer.Trim());
         await Expect(page.Locator(".dt-chat__msg--pending")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-role=announcer]")).ToContainTextAsync("Ask me about engines.");
@@ -68,6 +69,7 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("OPENAI_API_KEY");
         await Expect(page.Locator(".dt-chat__msg")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".dt-chat__empty")).ToBeVisibleAsync();
         await Expect(input).ToHaveValueAsync("Hello?\nAnyone?");
         var path = Screenshots.PathFor("chat-page-error");
         await page.ScreenshotAsync(new() { Path = path });
