@@ -60,6 +60,8 @@ public sealed class MultiTwinTests
     [Theory]
     [InlineData("twins/nobody/chat", null)]
     [InlineData("chat", "nobody")]
+    [InlineData("twins/nobody/chat/stream", null)]
+    [InlineData("chat/stream", "nobody")]
     public async Task Unknown_twin_by_route_or_header_is_404_problem(string path, string? tenant)
     {
         var (host, ada, grace) = await StartTwoTwinsAsync();
@@ -77,6 +79,18 @@ public sealed class MultiTwinTests
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("'nobody'", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, ada.Calls + grace.Calls);
+    }
+
+    [Fact]
+    public async Task Unknown_twin_conversation_read_is_404_problem()
+    {
+        var (host, _, _) = await StartTwoTwinsAsync();
+        await using var _ = host;
+
+        using var response = await host.Client.GetAsync("twins/nobody/conversation/session-00000001");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
