@@ -14,6 +14,9 @@ internal sealed class FakeChatClient : IChatClient
     /// <summary>When set, the stream sends its first piece and then waits (until cancelled) instead of finishing.</summary>
     public bool HangAfterFirstPiece { get; set; }
 
+    /// <summary>When set, the stream waits (until cancelled) before its first piece, like a slow model.</summary>
+    public bool HangBeforeFirstPiece { get; set; }
+
     /// <summary>A pause between streamed pieces, so a browser sees them arrive one by one.</summary>
     public TimeSpan PieceDelay { get; set; }
 
@@ -68,6 +71,11 @@ internal sealed class FakeChatClient : IChatClient
             throw Failure;
         }
 
+        if (HangBeforeFirstPiece)
+        {
+            await WaitForCancellationAsync(cancellationToken);
+        }
+
         for (var i = 0; i < Pieces.Count; i++)
         {
             if (i > 0 && PieceDelay > TimeSpan.Zero)
@@ -83,15 +91,7 @@ internal sealed class FakeChatClient : IChatClient
 
             if (HangAfterFirstPiece)
             {
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    Cancelled.TrySetResult(true);
-                    throw;
-                }
+                await WaitForCancellationAsync(cancellationToken);
             }
         }
 
@@ -106,6 +106,19 @@ internal sealed class FakeChatClient : IChatClient
 
     public void Dispose()
     {
+    }
+
+    private async Task WaitForCancellationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Cancelled.TrySetResult(true);
+            throw;
+        }
     }
 
     private void Record(IEnumerable<ChatMessage> messages, ChatOptions? options)

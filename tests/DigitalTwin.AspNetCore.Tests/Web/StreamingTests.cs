@@ -75,6 +75,23 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Client_gone_before_the_first_text_cancels_the_model_call_and_stores_nothing()
+    {
+        var chat = new FakeChatClient { HangBeforeFirstPiece = true };
+        await using var host = await WebTestHost.StartAsync(chat: chat);
+
+        using (var client = new HttpClient { BaseAddress = host.BaseAddress })
+        using (var gone = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                client.SendAsync(Sse.Post("chat/stream", new { message = "Think hard" }), HttpCompletionOption.ResponseHeadersRead, gone.Token));
+        }
+
+        Assert.True(await chat.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, chat.Calls);
+    }
+
+    [Fact]
     public async Task Provider_failure_after_first_text_ends_the_stream_with_an_error_event_and_stores_nothing()
     {
         var chat = new FakeChatClient { FailureAfterFirstPiece = new HttpRequestException("upstream reset by secret-host") };
