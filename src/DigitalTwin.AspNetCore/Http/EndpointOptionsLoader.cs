@@ -43,17 +43,17 @@ internal static class EndpointOptionsLoader
                 continue;
             }
 
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (origin.Contains('*', StringComparison.Ordinal))
+            {
+                errors.Add($"CORS origin '{origin}' has a wildcard: list exact origins, or use '*' alone without credentials.");
+            }
+            else if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 errors.Add($"CORS origin '{origin}' needs a scheme: write it as https://host[:port] (CORS_ORIGINS or DigitalTwin:Web:CorsOrigins).");
             }
             else if (origin.EndsWith('/') || uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query))
             {
                 errors.Add($"CORS origin '{origin}' must be scheme, host and port only, with no path or trailing slash: {uri.GetLeftPart(UriPartial.Authority)}");
-            }
-            else if (origin.Contains('*', StringComparison.Ordinal))
-            {
-                errors.Add($"CORS origin '{origin}' has a wildcard: list exact origins, or use '*' alone without credentials.");
             }
         }
 
