@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace DigitalTwin.PdfScore;
+
+/// <summary>Bag-of-words F1 between two texts after Unicode NFKC and whitespace normalisation.</summary>
+internal static class WordF1
+{
+    public static Dictionary<string, int> Words(string text)
+    {
+        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
+        string normalized = text.Normalize(NormalizationForm.FormKC);
+        foreach (string word in normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            bag[word] = bag.GetValueOrDefault(word) + 1;
+        }
+
+        return bag;
+    }
+
+    public static double Score(string candidate, string reference)
+    {
+        Dictionary<string, int> ours = Words(candidate), theirs = Words(reference);
+        int oursTotal = ours.Values.Sum(), theirsTotal = theirs.Values.Sum();
+        if (oursTotal == 0 && theirsTotal == 0)
+        {
+            return 1;
+        }
+
+        int common = ours.Sum(pair => Math.Min(pair.Value, theirs.GetValueOrDefault(pair.Key)));
+        if (common == 0)
+        {
+            return 0;
+        }
+
+        double precision = (double)common / oursTotal, recall = (double)common / theirsTotal;
+        return 2 * precision * recall / (precision + recall);
+    }
+}
