@@ -1,14 +1,31 @@
+using System.Globalization;
 using System.Text;
 
 namespace DigitalTwin.PdfScore;
 
-/// <summary>Bag-of-words F1 between two texts after Unicode NFKC and whitespace normalisation.</summary>
+/// <summary>
+/// Bag-of-words F1 between two texts. Normalisation: Unicode NFKC; invisible format characters (category Cf,
+/// e.g. the bidi embedding marks pdftotext puts around right-to-left lines) removed; control characters
+/// (category Cc, e.g. the raw codes pdftotext prints for undecodable glyphs) treated as whitespace.
+/// </summary>
 internal static class WordF1
 {
     public static Dictionary<string, int> Words(string text)
     {
         var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        string normalized = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text.Normalize(NormalizationForm.FormKC))
+        {
+            UnicodeCategory category = char.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            sb.Append(category == UnicodeCategory.Control ? ' ' : c);
+        }
+
+        string normalized = sb.ToString();
         foreach (string word in normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             bag[word] = bag.GetValueOrDefault(word) + 1;

@@ -72,7 +72,9 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
         string text = ReadPages(document, context, out int pages);
         if (text.Trim().Length == 0)
         {
-            throw context.LimitHit is { } limit
+            throw data.AsSpan().IndexOf("/Encrypt"u8) >= 0
+                ? Fail(PdfTextExtractionFailure.PasswordProtected, "The PDF is encrypted and could not be decrypted without a password; save it again without a password and retry.")
+                : context.LimitHit is { } limit
                 ? Fail(PdfTextExtractionFailure.LimitExceeded, $"No text could be read within the safety limits ({limit}).")
                 : Fail(PdfTextExtractionFailure.NoText, "The PDF has no text layer (it may be a scanned image); export it again with text or use OCR.");
         }

@@ -109,7 +109,10 @@ internal static class SimpleFontBuilder
         }
     }
 
-    /// <summary>Glyph names that are not in the glyph list: "uniXXXX" handled earlier; "gNN"/"cidNN"-style names are unknown.</summary>
+    /// <summary>
+    /// Glyph names outside the glyph list. Names of one or two letters and a decimal number ("a44", "g13", "cid80")
+    /// stand for that Unicode value, as poppler reads them; symbolic TrueType fonts without names use the code.
+    /// </summary>
     private static string? NumericName(string? name, int code, bool symbolic)
     {
         if (name is null)
@@ -117,7 +120,21 @@ internal static class SimpleFontBuilder
             return symbolic && code >= 32 ? ((char)code).ToString() : null;
         }
 
-        return null;
+        int letters = 0;
+        while (letters < name.Length && letters < 3 && char.IsAsciiLetter(name[letters]))
+        {
+            letters++;
+        }
+
+        ReadOnlySpan<char> digits = name.AsSpan(letters);
+        if (letters is < 1 or > 3 || digits.Length is < 2 or > 5 || !digits.ToString().All(char.IsAsciiDigit) ||
+            (letters == 3 && !name.StartsWith("cid", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        int value = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        return value is >= 32 and (< 0xD800 or > 0xDFFF) && value <= 0x10FFFF ? char.ConvertFromUtf32(value) : null;
     }
 
     private static double[] Widths(PdfDictionary dictionary, PdfDictionary? descriptor, string? family, string?[] names, double scale)

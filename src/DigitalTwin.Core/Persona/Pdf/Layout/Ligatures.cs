@@ -2,7 +2,7 @@ using System.Text;
 
 namespace DigitalTwin.Persona.Pdf.Layout;
 
-/// <summary>Expands Latin typographic ligatures (U+FB00–U+FB06) while appending glyph text.</summary>
+/// <summary>Expands Latin typographic ligatures (U+FB00–U+FB06) and drops control characters while appending glyph text.</summary>
 internal static class Ligatures
 {
     public static void Append(StringBuilder sb, string text)
@@ -17,8 +17,13 @@ internal static class Ligatures
                 case '\uFB03': sb.Append("ffi"); break;
                 case '\uFB04': sb.Append("ffl"); break;
                 case '\uFB05' or '\uFB06': sb.Append("st"); break;
-                case '\0': break;
-                default: sb.Append(c); break;
+                default:
+                    if (!char.IsControl(c))
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
             }
         }
     }

@@ -22,7 +22,7 @@ internal static class PageLayout
         TextLine? previous = null;
         foreach (TextLine line in lines)
         {
-            string text = line.Text.ToString().Trim();
+            string text = BidiReorder.ToLogical(line.Text.ToString().Trim());
             if (text.Length == 0)
             {
                 continue;
