@@ -31,7 +31,9 @@ internal static class SimpleFontBuilder
             if (m.Length >= 4 && m[0] is double a && m[3] is double d && a != 0)
             {
                 scale = Math.Abs(a);
-                sizeFactor = Math.Clamp(Math.Abs(d) * 1000, 0.01, 100);
+                var box = PdfObjects.Items(PdfObjects.GetArray(dictionary, "/FontBBox")).Select(PdfObjects.AsNumber).ToArray();
+                double height = box.Length == 4 && box[1] is double bottom && box[3] is double top ? Math.Abs(top - bottom) * Math.Abs(d) : 0;
+                sizeFactor = height > 0 ? Math.Clamp(height, 0.1, 10) : 1;
             }
         }
 
