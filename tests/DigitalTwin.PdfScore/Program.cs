@@ -11,6 +11,11 @@ var expectedErrors = new Dictionary<string, PdfTextExtractionFailure>(StringComp
     ["pdfminer_aes256_userpw_foo.pdf"] = PdfTextExtractionFailure.PasswordProtected,
 };
 
+if (args.Length >= 2 && args[0] == "--glyphs")
+{
+    return GlyphDump.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
+}
+
 string corpus = args.Length > 0 ? args[0] : "../shared/pdf-corpus";
 bool verbose = args.Contains("--verbose");
 if (!Directory.Exists(corpus))

@@ -21,7 +21,7 @@ internal sealed class PdfPageReader
     public string Read(PdfDictionary page)
     {
         var glyphs = new List<TextGlyph>();
-        byte[] content = ReadContents(page);
+        byte[] content = ReadContents(page, _context);
         if (content.Length > 0)
         {
             var interpreter = new ContentInterpreter(_context, _fonts, glyphs);
@@ -31,14 +31,15 @@ internal sealed class PdfPageReader
         return PageLayout.Build(glyphs, _context.Options);
     }
 
-    private byte[] ReadContents(PdfDictionary page)
+    /// <summary>The page's content streams, decoded and concatenated.</summary>
+    public static byte[] ReadContents(PdfDictionary page, PdfExtractionContext context)
     {
         PdfItem? contents = PdfObjects.Get(page, "/Contents");
         IEnumerable<PdfItem?> parts = contents is PdfArray array ? PdfObjects.Items(array) : [contents];
         using var buffer = new MemoryStream();
         foreach (PdfItem? part in parts.Take(10_000))
         {
-            if (part is PdfDictionary stream && StreamDecoder.Decode(stream, _context) is { } data)
+            if (part is PdfDictionary stream && StreamDecoder.Decode(stream, context) is { } data)
             {
                 buffer.Write(data);
                 buffer.WriteByte((byte)'\n');
@@ -61,7 +62,8 @@ internal sealed class PdfPageReader
         };
     }
 
-    private static PdfItem? Inherited(PdfDictionary page, string key)
+    /// <summary>A page attribute, looked up through the page tree (Resources, Rotate, ...).</summary>
+    public static PdfItem? Inherited(PdfDictionary page, string key)
     {
         PdfDictionary? node = page;
         for (int level = 0; node is not null && level < 64; level++)

@@ -33,7 +33,7 @@ internal static class SimpleFontBuilder
                 scale = Math.Abs(a);
                 var box = PdfObjects.Items(PdfObjects.GetArray(dictionary, "/FontBBox")).Select(PdfObjects.AsNumber).ToArray();
                 double height = box.Length == 4 && box[1] is double bottom && box[3] is double top ? Math.Abs(top - bottom) * Math.Abs(d) : 0;
-                sizeFactor = height > 0 ? Math.Clamp(height, 0.1, 10) : 1;
+                sizeFactor = height is >= 0.3 and <= 2.5 ? height : 1;
             }
         }
 
