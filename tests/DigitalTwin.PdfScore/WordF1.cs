@@ -5,7 +5,8 @@ namespace DigitalTwin.PdfScore;
 
 /// <summary>
 /// Bag-of-words F1 between two texts. Normalisation: Unicode NFKC; invisible format characters (category Cf,
-/// e.g. the bidi embedding marks pdftotext puts around right-to-left lines) removed; control characters
+/// e.g. soft hyphens) removed, except the bidi marks pdftotext puts around right-to-left runs, which delimit words
+/// and count as whitespace; control characters
 /// (category Cc, e.g. the raw codes pdftotext prints for undecodable glyphs) treated as whitespace.
 /// </summary>
 internal static class WordF1
@@ -17,12 +18,12 @@ internal static class WordF1
         foreach (char c in text.Normalize(NormalizationForm.FormKC))
         {
             UnicodeCategory category = char.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.Format)
+            if (category == UnicodeCategory.Format && !IsBidiControl(c))
             {
                 continue;
             }
 
-            sb.Append(category == UnicodeCategory.Control ? ' ' : c);
+            sb.Append(category is UnicodeCategory.Control or UnicodeCategory.Format ? ' ' : c);
         }
 
         string normalized = sb.ToString();
@@ -33,6 +34,9 @@ internal static class WordF1
 
         return bag;
     }
+
+    /// <summary>Bidi embedding, override and isolate marks and LRM/RLM: they delimit runs, so they count as spaces.</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F';
 
     public static double Score(string candidate, string reference)
     {

@@ -77,7 +77,7 @@ internal static class CMapParser
                 cmap.AddCodespace(length, low, ToCode(b.Bytes!));
                 break;
             case "beginbfchar":
-                if (Destination(b) is { } text)
+                if ((b.Kind == ContentTokenKind.String && b.Bytes!.Length == 0 ? string.Empty : Destination(b)) is { } text)
                 {
                     cmap.AddUnicode(length, low, text);
                 }

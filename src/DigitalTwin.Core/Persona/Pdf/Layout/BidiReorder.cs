@@ -10,7 +10,7 @@ internal static class BidiReorder
 {
     public static string ToLogical(string line)
     {
-        if (!line.Any(IsRightToLeft))
+        if (!IsRightToLeft(line))
         {
             return line;
         }
@@ -40,6 +40,9 @@ internal static class BidiReorder
 
         return sb.ToString();
     }
+
+    /// <summary>Whether a text has right-to-left characters.</summary>
+    public static bool IsRightToLeft(string text) => text.Any(IsRightToLeft);
 
     private static bool IsRightToLeft(char c) =>
         c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF');

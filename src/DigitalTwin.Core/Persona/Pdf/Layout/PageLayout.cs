@@ -22,7 +22,7 @@ internal static class PageLayout
         TextLine? previous = null;
         foreach (TextLine line in lines)
         {
-            string text = BidiReorder.ToLogical(line.Text.ToString().Trim());
+            string text = line.BuildText(WordGap);
             if (text.Length == 0)
             {
                 continue;
@@ -66,41 +66,22 @@ internal static class PageLayout
         TextLine? current = null;
         foreach (TextGlyph glyph in glyphs)
         {
-            if (current is not null && SameLine(current, glyph, out double gap))
+            if (current is not null && SameLine(current, glyph))
             {
-                if (glyph.IsWhitespace)
-                {
-                    current.PendingSpace = current.Text.Length > 0;
-                    current.Last = glyph;
-                    continue;
-                }
-
-                if (current.PendingSpace || gap > WordGap * Math.Min(current.Size, glyph.Size))
-                {
-                    current.Text.Append(' ');
-                }
-
-                current.PendingSpace = false;
-                Ligatures.Append(current.Text, glyph.Text);
-                current.Last = glyph;
-                current.Size = Math.Max(current.Size, glyph.Size);
+                current.Add(glyph);
                 continue;
             }
 
             current = new TextLine(glyph);
             lines.Add(current);
-            if (!glyph.IsWhitespace)
-            {
-                Ligatures.Append(current.Text, glyph.Text);
-            }
         }
 
         return lines;
     }
 
-    private static bool SameLine(TextLine line, TextGlyph glyph, out double gap)
+    private static bool SameLine(TextLine line, TextGlyph glyph)
     {
-        gap = line.Gap(glyph.X, glyph.Y);
+        double gap = line.Gap(glyph.X, glyph.Y);
         double size = Math.Max(line.Size, glyph.Size);
         if ((line.DirX * glyph.DirX) + (line.DirY * glyph.DirY) < 0.95)
         {
@@ -108,6 +89,7 @@ internal static class PageLayout
         }
 
         double offset = Math.Abs(((glyph.X - line.Last.X) * -line.DirY) + ((glyph.Y - line.Last.Y) * line.DirX));
-        return offset < 0.5 * size && gap > -0.6 * size && gap < ColumnGap * size;
+        bool backwardsAllowed = line.HasRightToLeft || BidiReorder.IsRightToLeft(glyph.Text);
+        return offset < 0.5 * size && (gap > -0.6 * size || backwardsAllowed) && gap < ColumnGap * size;
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace DigitalTwin.Persona.Pdf.Layout;
 
-/// <summary>A run of glyphs on one baseline, built in content order.</summary>
+/// <summary>The glyphs on one baseline, in content order (sorted by position for right-to-left lines).</summary>
 internal sealed class TextLine
 {
     public TextLine(TextGlyph first)
@@ -10,25 +10,77 @@ internal sealed class TextLine
         First = first;
         Last = first;
         Size = first.Size;
+        Glyphs.Add(first);
+        HasRightToLeft = BidiReorder.IsRightToLeft(first.Text);
     }
 
-    public StringBuilder Text { get; } = new();
+    public List<TextGlyph> Glyphs { get; } = [];
 
-    public TextGlyph First { get; }
+    public TextGlyph First { get; private set; }
 
-    public TextGlyph Last { get; set; }
+    public TextGlyph Last { get; private set; }
 
-    public double Size { get; set; }
+    public double Size { get; private set; }
 
-    public bool PendingSpace { get; set; }
+    public bool HasRightToLeft { get; private set; }
 
     public double DirX => First.DirX;
 
     public double DirY => First.DirY;
+
+    public void Add(TextGlyph glyph)
+    {
+        Glyphs.Add(glyph);
+        Last = glyph;
+        Size = Math.Max(Size, glyph.Size);
+        HasRightToLeft |= BidiReorder.IsRightToLeft(glyph.Text);
+    }
 
     /// <summary>Distance of a point from this line's baseline (positive: above it, in reading direction).</summary>
     public double Offset(double x, double y) => ((x - First.X) * -DirY) + ((y - First.Y) * DirX);
 
     /// <summary>Distance along the baseline from this line's end to a point.</summary>
     public double Gap(double x, double y) => ((x - Last.EndX) * DirX) + ((y - Last.EndY) * DirY);
+
+    /// <summary>The line's text: words split at whitespace glyphs and at gaps wider than <paramref name="wordGap"/> sizes.</summary>
+    public string BuildText(double wordGap)
+    {
+        List<TextGlyph> glyphs = Glyphs;
+        if (HasRightToLeft)
+        {
+            double dx = DirX, dy = DirY;
+            glyphs = [.. Glyphs.OrderBy(g => (g.X * dx) + (g.Y * dy))];
+        }
+
+        var sb = new StringBuilder();
+        TextGlyph? previous = null;
+        bool pendingSpace = false;
+        foreach (TextGlyph glyph in glyphs)
+        {
+            if (glyph.IsWhitespace)
+            {
+                pendingSpace = sb.Length > 0;
+                previous = glyph;
+                continue;
+            }
+
+            if (previous is { } p && sb.Length > 0 && !pendingSpace)
+            {
+                double gap = ((glyph.X - p.EndX) * DirX) + ((glyph.Y - p.EndY) * DirY);
+                pendingSpace = gap > wordGap * Math.Min(p.Size, glyph.Size);
+            }
+
+            if (pendingSpace && sb.Length > 0 && sb[^1] != ' ')
+            {
+                sb.Append(' ');
+            }
+
+            pendingSpace = false;
+            Ligatures.Append(sb, glyph.Text);
+            previous = glyph;
+        }
+
+        string text = sb.ToString().Trim();
+        return HasRightToLeft ? BidiReorder.ToLogical(text) : text;
+    }
 }
