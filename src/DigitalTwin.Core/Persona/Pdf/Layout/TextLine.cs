@@ -49,7 +49,8 @@ internal sealed class TextLine
         if (HasRightToLeft)
         {
             double dx = DirX, dy = DirY;
-            glyphs = [.. Glyphs.OrderBy(g => (g.X * dx) + (g.Y * dy))];
+            // Right-to-left producers place space glyphs loosely; after sorting, geometry alone decides word breaks.
+            glyphs = [.. Glyphs.Where(g => !g.IsWhitespace).OrderBy(g => (g.X * dx) + (g.Y * dy))];
         }
 
         var sb = new StringBuilder();
