@@ -4,11 +4,17 @@ namespace DigitalTwin.Persona.Pdf.Layout;
 
 /// <summary>
 /// Turns a line containing right-to-left script (Hebrew, Arabic), which PDFs draw in visual order, into logical
-/// order: the line is reversed character by character, except runs of left-to-right text (Latin words, numbers,
-/// with the spaces and separators between them), which keep their order. Brackets are not mirrored (as poppler).
+/// order, the way poppler's pdftotext does: the line is read from right to left; right-to-left characters and
+/// lone spaces are emitted one by one, while each run of other characters (Latin words, numbers, punctuation)
+/// keeps its visual order inside left-to-right embedding marks (U+202A … U+202C). The whole line is wrapped in a
+/// right-to-left embedding (U+202B … U+202C) so it also displays correctly. Brackets are not mirrored.
 /// </summary>
 internal static class BidiReorder
 {
+    private const char RightToLeftEmbedding = '\u202B';
+    private const char LeftToRightEmbedding = '\u202A';
+    private const char PopDirectionalFormatting = '\u202C';
+
     /// <summary>Whether a text has right-to-left characters.</summary>
     public static bool IsRightToLeft(string text) => text.Any(IsRightToLeft);
 
@@ -19,57 +25,35 @@ internal static class BidiReorder
             return line;
         }
 
-        bool[] ltr = ClassifyLeftToRight(line);
-        var sb = new StringBuilder(line.Length);
+        var sb = new StringBuilder(line.Length + 8);
+        sb.Append(RightToLeftEmbedding);
         int i = line.Length - 1;
         while (i >= 0)
         {
-            if (!ltr[i])
+            if (IsRightToLeft(line[i]))
             {
                 sb.Append(line[i--]);
                 continue;
             }
 
             int end = i;
-            while (i >= 0 && ltr[i])
+            while (i >= 0 && !IsRightToLeft(line[i]))
             {
                 i--;
             }
 
-            sb.Append(line, i + 1, end - i);
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Marks strong left-to-right characters (letters, digits) and the neutrals enclosed by them.</summary>
-    private static bool[] ClassifyLeftToRight(string line)
-    {
-        var ltr = new bool[line.Length];
-        for (int i = 0; i < line.Length; i++)
-        {
-            ltr[i] = char.IsLetterOrDigit(line[i]) && !IsRightToLeft(line[i]);
-        }
-
-        int lastStrong = -1;
-        for (int i = 0; i < line.Length; i++)
-        {
-            if (ltr[i])
+            ReadOnlySpan<char> run = line.AsSpan(i + 1, end - i);
+            if (run.IsWhiteSpace())
             {
-                if (lastStrong >= 0 && lastStrong < i - 1 && !line.AsSpan(lastStrong + 1, i - lastStrong - 1).ContainsAnyInRange('\u0590', '\uFEFF'))
-                {
-                    Array.Fill(ltr, true, lastStrong + 1, i - lastStrong - 1);
-                }
-
-                lastStrong = i;
+                sb.Append(run);
             }
-            else if (IsRightToLeft(line[i]))
+            else
             {
-                lastStrong = -1;
+                sb.Append(LeftToRightEmbedding).Append(run).Append(PopDirectionalFormatting);
             }
         }
 
-        return ltr;
+        return sb.Append(PopDirectionalFormatting).ToString();
     }
 
     private static bool IsRightToLeft(char c) =>
