@@ -93,7 +93,8 @@ internal sealed class TextShower
 
     private void Emit(string? text, Matrix trm, double dx, double dy, PdfFont font, GraphicsState state)
     {
-        if (string.IsNullOrEmpty(text) || _output.Count >= MaxGlyphs)
+        bool covered = _marked.Count > 0 && _marked.Peek() is not null;
+        if ((string.IsNullOrEmpty(text) && !covered) || _output.Count >= MaxGlyphs)
         {
             return;
         }
@@ -109,7 +110,7 @@ internal sealed class TextShower
             return;
         }
 
-        var glyph = new TextGlyph(text, x, y, ex, ey, size, bx / norm, by / norm);
+        var glyph = new TextGlyph(text ?? string.Empty, x, y, ex, ey, size, bx / norm, by / norm);
         if (_marked.Count > 0 && _marked.Peek() is { } span)
         {
             span.Cover(glyph);
