@@ -62,9 +62,9 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
             throw Fail(PdfTextExtractionFailure.Malformed, "The file is not a PDF (no %PDF- header).");
         }
 
-        if (NestingGuard.MaxDepth(data) > _options.MaxObjectNesting)
+        if (StructureGuard.Check(data, _options.MaxObjectNesting) is { } refusal)
         {
-            throw Fail(PdfTextExtractionFailure.LimitExceeded, $"The PDF nests arrays or dictionaries deeper than {_options.MaxObjectNesting} levels.");
+            throw Fail(PdfTextExtractionFailure.LimitExceeded, refusal);
         }
 
         var context = new PdfExtractionContext(_options, cancellationToken);

@@ -30,6 +30,13 @@ internal sealed class ContentLexer
             }
 
             byte b = _data[_pos];
+            if (depth >= MaxNesting && (b == '[' || (b == '<' && Peek(1) == '<')))
+            {
+                // Too deep: the bracket is dropped so nesting cannot grow the stack.
+                _pos += b == '[' ? 1 : 2;
+                continue;
+            }
+
             switch (b)
             {
                 case (byte)'(':
