@@ -25,8 +25,15 @@ internal static class CompositeFontBuilder
             CidWidths = ReadWidths(PdfObjects.GetArray(descendant, "/W")),
             DefaultWidth = defaultWidth,
             VerticalAdvance = verticalAdvance,
-            CidUnicode = CidToUnicode.For(descendant, context),
+            CidUnicode = Lazily(() => CidToUnicode.For(descendant, context)),
         };
+    }
+
+    /// <summary>Defers building the CID → Unicode fallback (it may decode the font program) until a code needs it.</summary>
+    private static Func<int, string?> Lazily(Func<Func<int, string?>?> factory)
+    {
+        var lookup = new Lazy<Func<int, string?>?>(factory, LazyThreadSafetyMode.None);
+        return cid => lookup.Value?.Invoke(cid);
     }
 
     private static CMap ReadEncoding(PdfDictionary dictionary, PdfExtractionContext context)
