@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace DigitalTwin.Persona.Pdf.Content;
@@ -41,7 +40,7 @@ internal sealed class ContentLexer
             {
                 case (byte)'(':
                     _pos++;
-                    token = ContentToken.FromString(ReadLiteralString());
+                    token = ContentToken.FromString(ContentLiterals.ReadLiteralString(_data, ref _pos));
                     return true;
                 case (byte)'<' when Peek(1) == '<':
                     _pos += 2;
@@ -49,11 +48,11 @@ internal sealed class ContentLexer
                     return true;
                 case (byte)'<':
                     _pos++;
-                    token = ContentToken.FromString(ReadHexString());
+                    token = ContentToken.FromString(ContentLiterals.ReadHexString(_data, ref _pos));
                     return true;
                 case (byte)'/':
                     _pos++;
-                    token = ContentToken.FromName(ReadName());
+                    token = ContentToken.FromName(ContentLiterals.ReadName(_data, ref _pos));
                     return true;
                 case (byte)'[':
                     _pos++;
@@ -66,7 +65,7 @@ internal sealed class ContentLexer
                 default:
                     if (IsNumberStart(b))
                     {
-                        token = ReadNumber();
+                        token = ContentLiterals.ReadNumber(_data, ref _pos);
                         return true;
                     }
 
@@ -168,121 +167,6 @@ internal sealed class ContentLexer
         return new ContentToken(ContentTokenKind.Dictionary, Entries: entries);
     }
 
-    private byte[] ReadLiteralString()
-    {
-        var bytes = new List<byte>();
-        int nesting = 1;
-        while (_pos < _data.Length)
-        {
-            byte b = _data[_pos++];
-            if (b == '(')
-            {
-                nesting++;
-            }
-            else if (b == ')' && --nesting == 0)
-            {
-                break;
-            }
-            else if (b == '\\' && _pos < _data.Length)
-            {
-                ReadEscape(bytes);
-                continue;
-            }
-
-            bytes.Add(b);
-        }
-
-        return [.. bytes];
-    }
-
-    private void ReadEscape(List<byte> bytes)
-    {
-        byte e = _data[_pos++];
-        switch (e)
-        {
-            case (byte)'n': bytes.Add(10); break;
-            case (byte)'r': bytes.Add(13); break;
-            case (byte)'t': bytes.Add(9); break;
-            case (byte)'b': bytes.Add(8); break;
-            case (byte)'f': bytes.Add(12); break;
-            case (byte)'\r':
-                if (_pos < _data.Length && _data[_pos] == '\n')
-                {
-                    _pos++;
-                }
-
-                break;
-            case (byte)'\n': break;
-            case >= (byte)'0' and <= (byte)'7':
-                int value = e - '0';
-                for (int k = 0; k < 2 && _pos < _data.Length && _data[_pos] is >= (byte)'0' and <= (byte)'7'; k++)
-                {
-                    value = (value * 8) + (_data[_pos++] - '0');
-                }
-
-                bytes.Add((byte)value);
-                break;
-            default: bytes.Add(e); break;
-        }
-    }
-
-    private byte[] ReadHexString()
-    {
-        int start = _pos;
-        while (_pos < _data.Length && _data[_pos] != '>')
-        {
-            _pos++;
-        }
-
-        byte[] hex = _data[start.._pos];
-        _pos = Math.Min(_pos + 1, _data.Length);
-        return Parsing.AsciiDecoders.DecodeHex(hex);
-    }
-
-    private string ReadName()
-    {
-        var sb = new StringBuilder();
-        var raw = new List<byte>();
-        while (_pos < _data.Length && !IsWhitespace(_data[_pos]) && !IsDelimiter(_data[_pos]))
-        {
-            byte b = _data[_pos++];
-            if (b == '#' && _pos + 1 < _data.Length &&
-                Parsing.AsciiDecoders.HexValue(_data[_pos]) is int h and >= 0 &&
-                Parsing.AsciiDecoders.HexValue(_data[_pos + 1]) is int l and >= 0)
-            {
-                raw.Add((byte)((h << 4) | l));
-                _pos += 2;
-            }
-            else
-            {
-                raw.Add(b);
-            }
-        }
-
-        sb.Append(Encoding.Latin1.GetString([.. raw]));
-        return sb.ToString();
-    }
-
-    private ContentToken ReadNumber()
-    {
-        int start = _pos;
-        _pos++;
-        while (_pos < _data.Length && (IsNumberStart(_data[_pos]) || _data[_pos] == '.'))
-        {
-            _pos++;
-        }
-
-        string text = Encoding.ASCII.GetString(_data, start, _pos - start);
-        int sign = text.LastIndexOfAny(['-', '+']);
-        if (sign > 0)
-        {
-            text = text[..sign];
-        }
-
-        _ = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
-        return ContentToken.FromNumber(value);
-    }
-
     private string ReadRegular()
     {
         int start = _pos;
@@ -319,7 +203,7 @@ internal sealed class ContentLexer
 
     private int Peek(int offset) => _pos + offset < _data.Length ? _data[_pos + offset] : -1;
 
-    private static bool IsNumberStart(byte b) => b is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.';
+    public static bool IsNumberStart(byte b) => b is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.';
 
     public static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
 
