@@ -82,4 +82,15 @@ public class PdfTextExtractorLayoutTests
         byte[] pdf = new TestPdfBuilder().Page("BT /F1 12 Tf 72 700 Td (manage-) Tj 0 -14 Td (ment of cloud) Tj ET").Build();
         Assert.Equal(expected, Extract(pdf, PdfExtractionOptions.Default with { Dehyphenate = dehyphenate }));
     }
+
+    [Theory]
+    [InlineData(2.2, "PROFILE SKILLS")]
+    [InlineData(6.0, "P R O F I L E S K I L L S")]
+    public void LetterSpacedHeading_JoinsTrackedLettersButSeparatesWideSpacing(double charSpacing, string expected)
+    {
+        // 12 pt Helvetica; the word gap is a space glyph plus the same tracking.
+        string spacing = charSpacing.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        byte[] pdf = new TestPdfBuilder().Page($"BT /F1 12 Tf 72 700 Td {spacing} Tc (PROFILE SKILLS) Tj ET").Build();
+        Assert.Equal(expected, Extract(pdf));
+    }
 }
