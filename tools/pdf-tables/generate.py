@@ -79,6 +79,27 @@ for cls, summary, table in [
 ]:
     write_string_class(cls, summary, " ".join(n if n else ".notdef" for n in table))
 
+# ZapfDingbats glyph names (a1 ... a191) to Unicode. The Unicode Dingbats block was laid out after the
+# ZapfDingbats encoding: code c maps to U+2700 + (c - 0x20) for 0x21-0x7E and to U+2761 + (c - 0xA1) for
+# 0xA1-0xFE, except where Unicode already had the character elsewhere (the exceptions below).
+DINGBAT_EXCEPTIONS = {0x25: 0x260E, 0x2A: 0x261B, 0x2B: 0x261E, 0x48: 0x2605, 0x6C: 0x25CF, 0x6E: 0x25A0,
+                      0x73: 0x25B2, 0x74: 0x25BC, 0x75: 0x25C6, 0x77: 0x25D7, 0xA8: 0x2663, 0xA9: 0x2666,
+                      0xAA: 0x2665, 0xAB: 0x2660, 0xD5: 0x2192, 0xD6: 0x2194, 0xD7: 0x2195}
+for i in range(10):
+    DINGBAT_EXCEPTIONS[0xAC + i] = 0x2460 + i
+dingbat_names = {}
+for code, _, name in afm_glyphs(os.path.join(AFM, "D050000L.afm")):
+    if code in DINGBAT_EXCEPTIONS:
+        dingbat_names[name] = DINGBAT_EXCEPTIONS[code]
+    elif 0x21 <= code <= 0x7E:
+        dingbat_names[name] = 0x2700 + code - 0x20
+    elif 0x80 <= code <= 0x8D:
+        dingbat_names[name] = 0x2768 + code - 0x80
+    elif 0xA1 <= code <= 0xFE and code != 0xF0:
+        dingbat_names[name] = 0x2761 + code - 0xA1
+write_string_class("ZapfDingbatsNamesData", "ZapfDingbats glyph names to Unicode (name=hex;...).",
+                   ";".join(f"{n}=%X" % u for n, u in sorted(dingbat_names.items())))
+
 # Standard 14 widths (glyph name:width), from the metric-compatible URW fonts.
 wanted = set(StandardEncoding) | set(MacRoman) | set(win)
 fonts = {

@@ -12,10 +12,10 @@ import zlib
 
 OUT = "src/DigitalTwin.Core/Persona/Pdf/Fonts/Tables/CidUnicodeData.cs"
 SOURCES = {
-    "GB1": "/usr/share/poppler/cMap/Adobe-GB1/UniGB-UTF32-H",
-    "CNS1": "/usr/share/poppler/cMap/Adobe-CNS1/UniCNS-UTF32-H",
-    "Japan1": "/usr/share/poppler/cMap/Adobe-Japan1/UniJIS-UTF32-H",
-    "Korea1": "/usr/share/poppler/cMap/Adobe-Korea1/UniKS-UTF32-H",
+    "GB1": "/usr/share/poppler/cMap/Adobe-GB1/UniGB-UTF32",
+    "CNS1": "/usr/share/poppler/cMap/Adobe-CNS1/UniCNS-UTF32",
+    "Japan1": "/usr/share/poppler/cMap/Adobe-Japan1/UniJIS-UTF32",
+    "Korea1": "/usr/share/poppler/cMap/Adobe-Korea1/UniKS-UTF32",
 }
 
 
@@ -39,12 +39,21 @@ def varint(n, out):
 
 
 def table(path):
-    text = open(path, encoding="latin-1").read()
     best = {}
+    # Horizontal (-H) mappings first; the vertical (-V) CMap adds the vertical-form CIDs (small kana, brackets...).
+    for suffix, penalty in (("-H", 0), ("-V", 10)):
+        read_cmap(path + suffix, penalty, best)
+    return encode(best)
+
+
+def read_cmap(path, penalty, best):
+    text = open(path, encoding="latin-1").read()
+    chosen = {}
 
     def offer(cid, u):
-        if cid not in best or (rank(u), u) < (rank(best[cid]), best[cid]):
-            best[cid] = u
+        key = (rank(u) + penalty, u)
+        if cid not in best and (cid not in chosen or key < chosen[cid][0]):
+            chosen[cid] = (key, u)
 
     for block in re.findall(r"begincidrange(.*?)endcidrange", text, re.S):
         for lo, hi, cid in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\d+)", block):
@@ -54,6 +63,11 @@ def table(path):
     for block in re.findall(r"begincidchar(.*?)endcidchar", text, re.S):
         for u, cid in re.findall(r"<([0-9a-fA-F]+)>\s*(\d+)", block):
             offer(int(cid), int(u, 16))
+    for cid, (_, u) in chosen.items():
+        best[cid] = u
+
+
+def encode(best):
     out = bytearray()
     last_cid, last_u = 0, 0
     for cid in sorted(best):

@@ -85,4 +85,13 @@ public class PdfTextExtractorFontTests
         byte[] pdf = new TestPdfBuilder().Page("BT /Missing 12 Tf 72 700 Td (Still here) Tj ET").Build();
         Assert.Equal("Still here", Extract(pdf));
     }
+
+    [Fact]
+    public void ZapfDingbats_MapsToUnicodeDingbats()
+    {
+        var pdf = new TestPdfBuilder();
+        int font = pdf.Add("<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>");
+        pdf.Page("BT /F1 12 Tf 72 700 Td (%\\)4) Tj ET", PdfFonts.Resources(font));
+        Assert.Equal("☎✉✔", Extract(pdf.Build()));
+    }
 }

@@ -7,7 +7,12 @@ namespace DigitalTwin.Persona.Pdf.Fonts;
 /// <summary>Maps glyph names to Unicode: the Adobe Glyph List, uniXXXX, uXXXX[XX], suffixes and ligature names.</summary>
 internal static class GlyphNames
 {
-    private static readonly Lazy<Dictionary<string, string>> Table = new(Load);
+    private static readonly Lazy<Dictionary<string, string>> Table = new(() => Load(GlyphListData.Data));
+    private static readonly Lazy<Dictionary<string, string>> Dingbats = new(() => Load(ZapfDingbatsNamesData.Data));
+
+    /// <summary>The Unicode text of a ZapfDingbats glyph name ("a1" is ✁), or null.</summary>
+    public static string? ToDingbat(string? name) =>
+        name is not null && Dingbats.Value.TryGetValue(name, out string? text) ? text : null;
 
     /// <summary>The Unicode text of a glyph name, or null when the name is not meaningful.</summary>
     public static string? ToUnicode(string? name)
@@ -77,10 +82,10 @@ internal static class GlyphNames
         return null;
     }
 
-    private static Dictionary<string, string> Load()
+    private static Dictionary<string, string> Load(string data)
     {
         var table = new Dictionary<string, string>(4400, StringComparer.Ordinal);
-        foreach (string entry in GlyphListData.Data.Split(';'))
+        foreach (string entry in data.Split(';'))
         {
             int eq = entry.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)

@@ -21,7 +21,8 @@ internal static class SimpleFontBuilder
         var unicode = new string?[256];
         for (int code = 0; code < 256; code++)
         {
-            unicode[code] = GlyphNames.ToUnicode(names[code]) ?? NumericName(names[code], code, symbolic);
+            unicode[code] = (family == "ZapfDingbats" ? GlyphNames.ToDingbat(names[code]) : null) ??
+                            GlyphNames.ToUnicode(names[code]) ?? NumericName(names[code], code, symbolic);
         }
 
         double scale = 0.001, sizeFactor = 1;
