@@ -24,6 +24,12 @@ internal sealed record PdfExtractionOptions
     /// <summary>Deepest nesting of arrays and dictionaries in the raw file before PDFsharp parses it.</summary>
     public int MaxObjectNesting { get; init; } = 256;
 
+    /// <summary>Most characters of extracted text; the rest is cut off.</summary>
+    public int MaxOutputChars { get; init; } = 10_000_000;
+
+    /// <summary>Most glyphs kept for the layout of one page.</summary>
+    public int MaxGlyphsPerPage { get; init; } = 500_000;
+
     /// <summary>Most pages read; later pages are ignored.</summary>
     public int MaxPages { get; init; } = 2_000;
 

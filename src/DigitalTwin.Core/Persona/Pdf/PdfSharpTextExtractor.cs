@@ -44,6 +44,11 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
             {
                 result = Extract(data, cancellationToken);
             }
+            catch (Exception e) when (PdfErrors.IsParserError(e))
+            {
+                // Anything untyped (a PDFsharp or decoding error outside a page) becomes a typed error.
+                error = ExceptionDispatchInfo.Capture(Fail(PdfTextExtractionFailure.Malformed, $"The PDF could not be read: {e.Message}", e));
+            }
             catch (Exception e)
             {
                 error = ExceptionDispatchInfo.Capture(e);
@@ -119,6 +124,11 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
             }
 
             sb.Append(pageText);
+            if (sb.Length > context.Options.MaxOutputChars)
+            {
+                sb.Length = context.Options.MaxOutputChars;
+                context.Stop("the text exceeds the output size limit");
+            }
         }
 
         return sb.ToString();

@@ -23,7 +23,7 @@ internal sealed class ContentInterpreter
     {
         _context = context;
         _fonts = fonts;
-        _shower = new TextShower(output);
+        _shower = new TextShower(output, context);
     }
 
     /// <summary>Runs a page's content with its resources under the given base transformation.</summary>

@@ -10,14 +10,18 @@ namespace DigitalTwin.Persona.Pdf.Content;
 /// </summary>
 internal sealed class TextShower
 {
-    private const int MaxGlyphs = 5_000_000;
     private readonly List<TextGlyph> _output;
+    private readonly PdfExtractionContext _context;
     private readonly Stack<ActualTextSpan?> _marked = new();
     private readonly Stack<(Matrix Tm, Matrix Tlm)> _saved = new();
     private Matrix _tm = Matrix.Identity;
     private Matrix _tlm = Matrix.Identity;
 
-    public TextShower(List<TextGlyph> output) => _output = output;
+    public TextShower(List<TextGlyph> output, PdfExtractionContext context)
+    {
+        _output = output;
+        _context = context;
+    }
 
     public void BeginText() => _tm = _tlm = Matrix.Identity;
 
@@ -94,8 +98,13 @@ internal sealed class TextShower
     private void Emit(string? text, Matrix trm, double dx, double dy, PdfFont font, GraphicsState state)
     {
         bool covered = _marked.Count > 0 && _marked.Peek() is not null;
-        if ((string.IsNullOrEmpty(text) && !covered) || _output.Count >= MaxGlyphs)
+        if ((string.IsNullOrEmpty(text) && !covered) || _output.Count >= _context.Options.MaxGlyphsPerPage)
         {
+            if (_output.Count >= _context.Options.MaxGlyphsPerPage)
+            {
+                _context.NoteLimit("a page has too many glyphs");
+            }
+
             return;
         }
 
