@@ -93,4 +93,15 @@ public class PdfTextExtractorLayoutTests
         byte[] pdf = new TestPdfBuilder().Page($"BT /F1 12 Tf 72 700 Td {spacing} Tc (PROFILE SKILLS) Tj ET").Build();
         Assert.Equal(expected, Extract(pdf));
     }
+
+    [Theory]
+    [InlineData("linkedin.com/in/maya-", "lindqvist-example", "linkedin.com/in/maya-lindqvist-example")]
+    [InlineData("www.example.com/", "profile", "www.example.com/profile")]
+    [InlineData("state-of-the-", "art design", "state-of-the-\nart design")]
+    [InlineData("see example.com/", "Experience", "see example.com/\nExperience")]
+    public void WrappedWebAddress_IsJoinedButOrdinaryLinesAreNot(string first, string second, string expected)
+    {
+        byte[] pdf = new TestPdfBuilder().Page($"BT /F1 10 Tf 40 700 Td ({first}) Tj 0 -12 Td ({second}) Tj ET").Build();
+        Assert.Equal(expected, Extract(pdf));
+    }
 }

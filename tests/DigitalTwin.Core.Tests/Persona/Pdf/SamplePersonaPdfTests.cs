@@ -18,6 +18,7 @@ public class SamplePersonaPdfTests
         Assert.Contains("KTH Royal Institute of Technology", text, StringComparison.Ordinal);
         Assert.Contains("Event-driven architecture", text, StringComparison.Ordinal);
         Assert.Contains("maya@example.com", text, StringComparison.Ordinal);
+        Assert.Contains("linkedin.com/in/maya-lindqvist-example", text, StringComparison.Ordinal);
         Assert.Contains("cut infrastructure cost by 38%", text.Replace('\n', ' '), StringComparison.Ordinal);
         Assert.DoesNotContain("  ", text, StringComparison.Ordinal);
     }

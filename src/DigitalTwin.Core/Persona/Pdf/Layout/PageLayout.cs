@@ -31,7 +31,7 @@ internal static class PageLayout
             if (previous is not null)
             {
                 bool paragraph = IsParagraphBreak(previous, line);
-                if (options.Dehyphenate && !paragraph && Dehyphenation.TryJoin(sb, text))
+                if (!paragraph && (UrlContinuation.TryJoin(sb, text) || (options.Dehyphenate && Dehyphenation.TryJoin(sb, text))))
                 {
                     previous = line;
                     continue;
