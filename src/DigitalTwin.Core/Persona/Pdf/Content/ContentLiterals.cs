@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using DigitalTwin.Persona.Pdf.Parsing;
@@ -111,14 +112,19 @@ internal static class ContentLiterals
             pos++;
         }
 
-        string text = Encoding.ASCII.GetString(data, start, pos - start);
-        int sign = text.LastIndexOfAny(['-', '+']);
-        if (sign > 0)
+        // A sign after the first character ("5-3") ends the number, as viewers read it.
+        ReadOnlySpan<byte> text = data.AsSpan(start, pos - start);
+        int sign = text[1..].IndexOfAny((byte)'-', (byte)'+');
+        if (sign >= 0)
         {
-            text = text[..sign];
+            text = text[..(sign + 1)];
         }
 
-        _ = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        if (!Utf8Parser.TryParse(text, out double value, out _))
+        {
+            _ = double.TryParse(Encoding.ASCII.GetString(text), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        }
+
         return ContentToken.FromNumber(value);
     }
 }
