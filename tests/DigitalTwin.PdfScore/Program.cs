@@ -41,7 +41,7 @@ foreach (string file in files)
     byte[] bytes = File.ReadAllBytes(file);
     TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
     var clock = Stopwatch.StartNew();
-    (string? text, PdfTextExtractionException? error) = TryExtract(extractor, bytes);
+    (string? text, int pageCount, PdfTextExtractionException? error) = TryExtract(extractor, bytes);
     clock.Stop();
     TimeSpan cpu = Environment.CpuUsage.TotalTime - cpuBefore;
     if (expected is { } failure)
@@ -63,7 +63,7 @@ foreach (string file in files)
     scores.Add(score);
     if (text is not null)
     {
-        pages += extractor.LastPageCount;
+        pages += pageCount;
         seconds += clock.Elapsed.TotalSeconds;
         cpuSeconds += cpu.TotalSeconds;
         timedFiles.Add(file);
@@ -109,14 +109,15 @@ foreach (string failure in failures)
 Console.WriteLine(failures.Count == 0 ? "PDF score: PASS" : "PDF score: FAIL");
 return failures.Count == 0 ? 0 : 1;
 
-static (string? Text, PdfTextExtractionException? Error) TryExtract(PdfSharpTextExtractor extractor, byte[] bytes)
+static (string? Text, int Pages, PdfTextExtractionException? Error) TryExtract(PdfSharpTextExtractor extractor, byte[] bytes)
 {
     try
     {
-        return (extractor.ExtractText(bytes), null);
+        (string text, int pages) = extractor.Extract(bytes);
+        return (text, pages, null);
     }
     catch (PdfTextExtractionException e)
     {
-        return (null, e);
+        return (null, 0, e);
     }
 }

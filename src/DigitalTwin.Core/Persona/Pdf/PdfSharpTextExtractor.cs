@@ -23,11 +23,12 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
     /// <summary>Creates an extractor with custom limits and layout switches.</summary>
     public PdfSharpTextExtractor(PdfExtractionOptions options) => _options = options;
 
-    /// <summary>The number of pages of the last successful extraction (for measurements).</summary>
-    public int LastPageCount { get; private set; }
-
     /// <inheritdoc />
-    public string ExtractText(ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken = default)
+    public string ExtractText(ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken = default) =>
+        Extract(pdf, cancellationToken).Text;
+
+    /// <summary>Extracts the text and reports how many pages were read (for measurements).</summary>
+    public (string Text, int Pages) Extract(ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (pdf.Length > _options.MaxInputBytes)
@@ -36,13 +37,13 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
         }
 
         byte[] data = pdf.ToArray();
-        string? result = null;
+        (string Text, int Pages) result = default;
         ExceptionDispatchInfo? error = null;
         var worker = new Thread(() =>
         {
             try
             {
-                result = Extract(data, cancellationToken);
+                result = ExtractCore(data, cancellationToken);
             }
             catch (Exception e) when (PdfErrors.IsParserError(e))
             {
@@ -57,10 +58,10 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
         worker.Start();
         worker.Join();
         error?.Throw();
-        return result!;
+        return result;
     }
 
-    private string Extract(byte[] data, CancellationToken cancellationToken)
+    private (string Text, int Pages) ExtractCore(byte[] data, CancellationToken cancellationToken)
     {
         if (data.AsSpan(0, Math.Min(data.Length, 1024)).IndexOf("%PDF-"u8) < 0)
         {
@@ -84,8 +85,7 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
                 : Fail(PdfTextExtractionFailure.NoText, "The PDF has no text layer (it may be a scanned image); export it again with text or use OCR.");
         }
 
-        LastPageCount = pages;
-        return text;
+        return (text, pages);
     }
 
     private static string ReadPages(PdfDocument document, PdfExtractionContext context, out int pages)
