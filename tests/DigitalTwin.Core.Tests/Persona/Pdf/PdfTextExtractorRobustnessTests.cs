@@ -136,4 +136,21 @@ public class PdfTextExtractorRobustnessTests
         var options = PdfExtractionOptions.Default with { TimeBudget = TimeSpan.Zero };
         Assert.Equal(PdfTextExtractionFailure.LimitExceeded, ExtractFails(HelloPdf, options).Failure);
     }
+
+    [Fact]
+    public void SharedInstance_ConcurrentExtractions_AreIndependent()
+    {
+        var extractor = new PdfSharpTextExtractor();
+        string[] results = new string[16];
+        Parallel.For(0, results.Length, i =>
+        {
+            byte[] pdf = new TestPdfBuilder().Page($"BT /F1 12 Tf 72 700 Td (Document number {i}) Tj ET").Build();
+            results[i] = extractor.ExtractText(pdf);
+        });
+
+        for (int i = 0; i < results.Length; i++)
+        {
+            Assert.Equal($"Document number {i}", results[i]);
+        }
+    }
 }

@@ -118,7 +118,7 @@ internal sealed class ContentInterpreter
                 _shower.Show(args[2], _state);
                 break;
             case "TJ" when args.Count > 0 && args[0].Kind == ContentTokenKind.Array: _shower.ShowArray(args[0].Items!, _state); break;
-            case "BDC" or "BMC": _shower.BeginMarkedContent(ActualText(args, resources), _state); break;
+            case "BDC" or "BMC": _shower.BeginMarkedContent(ActualText(args, resources)); break;
             case "EMC": _shower.EndMarkedContent(_state); break;
             case "Do" when args.Count > 0 && args[0].Kind == ContentTokenKind.Name: DrawXObject(args[0].Text!, resources, depth); break;
         }

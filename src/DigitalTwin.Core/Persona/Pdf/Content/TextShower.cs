@@ -129,7 +129,7 @@ internal sealed class TextShower
         _output.Add(glyph);
     }
 
-    public void BeginMarkedContent(string? actualText, GraphicsState state)
+    public void BeginMarkedContent(string? actualText)
     {
         bool inside = _marked.Count > 0 && _marked.Peek() is not null;
         _marked.Push(actualText is not null && !inside ? new ActualTextSpan(actualText) : inside ? _marked.Peek() : null);
