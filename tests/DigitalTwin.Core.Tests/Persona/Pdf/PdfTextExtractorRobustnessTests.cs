@@ -153,4 +153,16 @@ public class PdfTextExtractorRobustnessTests
             Assert.Equal($"Document number {i}", results[i]);
         }
     }
+
+    [Fact]
+    public void PageLimit_ReadsOnlyTheFirstPages()
+    {
+        var builder = new TestPdfBuilder();
+        for (int i = 1; i <= 3; i++)
+        {
+            builder.Page($"BT /F1 12 Tf 72 700 Td (Page {i}) Tj ET");
+        }
+
+        Assert.Equal("Page 1\n\nPage 2", Extract(builder.Build(), PdfExtractionOptions.Default with { MaxPages = 2 }));
+    }
 }
