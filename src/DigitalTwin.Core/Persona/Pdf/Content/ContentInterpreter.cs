@@ -163,26 +163,35 @@ internal sealed class ContentInterpreter
             return;
         }
 
+        int stackDepth = _stack.Count;
+        GraphicsState saved = _state.Clone();
+        _shower.SaveTextState();
         try
         {
-            if (StreamDecoder.Decode(form, _context) is not { } content)
+            if (StreamDecoder.Decode(form, _context) is { } content)
             {
-                return;
+                var numbers = PdfObjects.Items(PdfObjects.GetArray(form, "/Matrix")).Select(PdfObjects.AsNumber).ToArray();
+                Matrix matrix = numbers.Length == 6 && numbers.All(n => n.HasValue)
+                    ? new Matrix(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value, numbers[4]!.Value, numbers[5]!.Value)
+                    : Matrix.Identity;
+                _state.Ctm = matrix.IsFinite ? matrix.Multiply(_state.Ctm) : _state.Ctm;
+                Run(content, PdfObjects.GetDictionary(form, "/Resources") ?? resources, depth + 1);
             }
-
-            var numbers = PdfObjects.Items(PdfObjects.GetArray(form, "/Matrix")).Select(PdfObjects.AsNumber).ToArray();
-            Matrix matrix = numbers.Length == 6 && numbers.All(n => n.HasValue)
-                ? new Matrix(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value, numbers[4]!.Value, numbers[5]!.Value)
-                : Matrix.Identity;
-            _stack.Push(_state.Clone());
-            _state.Ctm = matrix.IsFinite ? matrix.Multiply(_state.Ctm) : _state.Ctm;
-            _shower.SaveTextState();
-            Run(content, PdfObjects.GetDictionary(form, "/Resources") ?? resources, depth + 1);
-            _shower.RestoreTextState();
-            _state = _stack.Pop();
+        }
+        catch (Exception e) when (PdfErrors.IsParserError(e))
+        {
+            _context.NoteLimit($"a Form XObject is damaged: {e.Message}");
         }
         finally
         {
+            // The form's graphics and text state never leak into the page, even when the form is damaged.
+            while (_stack.Count > stackDepth)
+            {
+                _stack.Pop();
+            }
+
+            _state = saved;
+            _shower.RestoreTextState();
             _activeForms.Remove(form);
         }
     }

@@ -25,9 +25,7 @@ internal sealed class PdfFontLoader
                 ? CompositeFontBuilder.Build(dictionary, _context)
                 : SimpleFontBuilder.Build(dictionary, _context);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or
-                                      InvalidCastException or NullReferenceException or IndexOutOfRangeException or
-                                      OverflowException or NotSupportedException or InvalidDataException)
+        catch (Exception e) when (PdfErrors.IsParserError(e))
         {
             font = SimpleFontBuilder.Fallback();
         }
