@@ -25,10 +25,18 @@ internal sealed class PdfExtractionContext
     /// <summary>Whether extraction must stop now (a budget is spent).</summary>
     public bool Exhausted { get; private set; }
 
+    /// <summary>How many valid content operators were seen (zero when content could not be decrypted).</summary>
+    public long ValidOperators { get; private set; }
+
     /// <summary>Counts one content operator; throws on cancellation and marks exhaustion on limits.</summary>
-    public void CountOperator()
+    public void CountOperator(bool valid)
     {
         _operators++;
+        if (valid)
+        {
+            ValidOperators++;
+        }
+
         if ((_operators & 0x3FF) == 0)
         {
             CheckTime();

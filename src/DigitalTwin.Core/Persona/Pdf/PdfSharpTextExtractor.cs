@@ -78,7 +78,9 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
         string text = ReadPages(document, context, out int pages);
         if (text.Trim().Length == 0)
         {
-            throw data.AsSpan().IndexOf("/Encrypt"u8) >= 0
+            // PDFsharp opens some encrypted files without the password but cannot decrypt them (AES-256 with a
+            // user password): their content is noise, so no valid operator is ever seen.
+            throw data.AsSpan().IndexOf("/Encrypt"u8) >= 0 && context.ValidOperators == 0
                 ? Fail(PdfTextExtractionFailure.PasswordProtected, "The PDF is encrypted and could not be decrypted without a password; save it again without a password and retry.")
                 : context.LimitHit is { } limit
                 ? Fail(PdfTextExtractionFailure.LimitExceeded, $"No text could be read within the safety limits ({limit}).")

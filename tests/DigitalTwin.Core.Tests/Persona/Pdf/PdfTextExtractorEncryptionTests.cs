@@ -9,10 +9,10 @@ namespace DigitalTwin.Core.Tests.Persona.Pdf;
 
 public class PdfTextExtractorEncryptionTests
 {
-    private static byte[] Encrypt(string userPassword, string ownerPassword)
+    private static byte[] Encrypt(string userPassword, string ownerPassword, string content = "BT /F1 12 Tf 72 700 Td (Secret resume text) Tj ET")
     {
         PdfSharpLicense.SetAgplLicense();
-        byte[] plain = new TestPdfBuilder().Page("BT /F1 12 Tf 72 700 Td (Secret resume text) Tj ET").Build();
+        byte[] plain = new TestPdfBuilder().Page(content).Build();
         using var input = new MemoryStream(plain);
         PdfDocument document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
         document.SecuritySettings.UserPassword = userPassword;
@@ -37,5 +37,13 @@ public class PdfTextExtractorEncryptionTests
         byte[] pdf = Encrypt(string.Empty, "owner");
         Assert.Contains("/Encrypt", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
         Assert.Equal("Secret resume text", Extract(pdf));
+    }
+
+    [Fact]
+    public void OwnerPasswordOnly_WithoutText_FailsAsNoTextNotPassword()
+    {
+        byte[] pdf = Encrypt(string.Empty, "owner", "q 0 0 1 rg 72 72 200 200 re f Q");
+        var error = Assert.Throws<PdfTextExtractionException>(() => Extract(pdf));
+        Assert.Equal(PdfTextExtractionFailure.NoText, error.Failure);
     }
 }

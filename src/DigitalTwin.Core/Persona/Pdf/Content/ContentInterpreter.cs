@@ -52,7 +52,7 @@ internal sealed class ContentInterpreter
                 continue;
             }
 
-            _context.CountOperator();
+            _context.CountOperator(ContentOperators.IsKnown(token.Text!));
             if (token.Text == "BI")
             {
                 while (lexer.TryRead(out ContentToken t) && !(t.Kind == ContentTokenKind.Operator && t.Text == "ID"))
