@@ -51,8 +51,9 @@ internal sealed class PdfFont
 
         if (Encoding.CodeIsUtf16)
         {
+            (char high, char low) = ((char)(code >> 16), (char)(code & 0xFFFF));
             return length == 4
-                ? char.ConvertFromUtf32(char.ConvertToUtf32((char)(code >> 16), (char)(code & 0xFFFF)))
+                ? char.IsSurrogatePair(high, low) ? new string([high, low]) : null
                 : code is < 0xD800 or > 0xDFFF ? ((char)code).ToString() : null;
         }
 

@@ -90,7 +90,7 @@ internal static class TrueTypeCmapReader
                     gid = gid == 0 ? 0 : (gid + delta) & 0xFFFF;
                 }
 
-                if (gid != 0)
+                if (gid != 0 && c is < 0xD800 or > 0xDFFF)
                 {
                     result.TryAdd(gid, c);
                 }
