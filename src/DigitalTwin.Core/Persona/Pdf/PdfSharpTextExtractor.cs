@@ -73,8 +73,10 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
             throw Fail(PdfTextExtractionFailure.LimitExceeded, refusal);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var context = new PdfExtractionContext(_options, cancellationToken);
         PdfDocument document = PdfDocumentLoader.Open(data);
+        cancellationToken.ThrowIfCancellationRequested();
         string text = ReadPages(document, context, out int pages);
         if (text.Trim().Length == 0)
         {
