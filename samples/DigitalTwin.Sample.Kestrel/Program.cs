@@ -3,8 +3,13 @@ using DigitalTwin.Conversations;
 // The whole setup: a twin from the persona folder, answering with OpenAI, remembering visitors in files.
 var printPrompt = args.Contains("--print-prompt");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
+if (printPrompt)
+{
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs to stderr, the prompt alone on stdout
+}
 
-builder.Services.AddDigitalTwin().UseOpenAI();
+builder.Services.AddDigitalTwin().UseOpenAI().AddDigitalTwinHealthChecks();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -15,7 +20,9 @@ if (printPrompt)
     return;
 }
 
-app.MapDigitalTwin();
+app.MapDigitalTwin();       // the API, /health and /health/ready
+app.MapDigitalTwinChat();   // the chat page at /chat-ui/
+app.MapOpenApi();           // the OpenAPI document at /openapi/v1.json
 app.Run();
 
 /// <summary>The sample's entry point, visible to integration tests.</summary>

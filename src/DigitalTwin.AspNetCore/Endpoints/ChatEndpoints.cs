@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.Endpoints;
 
-/// <summary>The request handlers of the original twin's contract: chat, conversation, health and service info.</summary>
+/// <summary>The request handlers of the original twin's contract: chat, conversation and service info.</summary>
 internal static class ChatEndpoints
 {
     public static async Task<IResult> ChatAsync(HttpContext context, TwinEndpointContext endpoint)
@@ -19,6 +19,11 @@ internal static class ChatEndpoints
         try
         {
             var reply = await twin!.ChatAsync(request!, context.RequestAborted).ConfigureAwait(false);
+            if (reply.IsReplay)
+            {
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
             return TypedResults.Json(new ChatResponse(reply.Response, reply.SessionId.Value), ContractsJsonContext.Default.ChatResponse);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -65,6 +70,4 @@ internal static class ChatEndpoints
 
     public static IResult Info(IDigitalTwinCatalog catalog) =>
         TypedResults.Json(new ServiceInfoResponse("AI Digital Twin API", catalog.Names), ContractsJsonContext.Default.ServiceInfoResponse);
-
-    public static IResult Health() => TypedResults.Json(new HealthResponse("healthy"), ContractsJsonContext.Default.HealthResponse);
 }
