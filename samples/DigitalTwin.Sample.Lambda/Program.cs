@@ -1,0 +1,23 @@
+using DigitalTwin.Conversations;
+
+// The Kestrel sample's setup, served by AWS Lambda's Runtime API when AWS_LAMBDA_RUNTIME_API is set (Kestrel otherwise).
+var printPrompt = args.Contains("--print-prompt");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
+
+builder.Services.AddDigitalTwinLambdaHosting();
+builder.Services.AddDigitalTwin().UseOpenAI();
+
+var app = builder.Build();
+
+if (printPrompt)
+{
+    // Shows exactly what the twin would send as its system prompt; needs no API key or network.
+    Console.WriteLine(await app.Services.GetRequiredService<IDigitalTwin>().RenderSystemPromptAsync());
+    return;
+}
+
+app.MapDigitalTwin();
+app.Run();
+
+/// <summary>The sample's entry point, visible to integration tests.</summary>
+public partial class Program;
