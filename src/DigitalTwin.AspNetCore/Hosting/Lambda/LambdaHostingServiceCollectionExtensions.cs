@@ -22,6 +22,7 @@ public static class LambdaHostingServiceCollectionExtensions
     public static IServiceCollection AddDigitalTwinLambdaHosting(this IServiceCollection services, Action<LambdaHostingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
         var options = services.AddOptions<LambdaHostingOptions>().BindConfiguration(SectionName);
         options.Configure<IConfiguration>((o, configuration) =>
         {
@@ -38,7 +39,6 @@ public static class LambdaHostingServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LambdaStartupFailure.RuntimeApiVariable)))
         {
             LambdaStartupFailure.Watch();
-            services.TryAddSingleton(TimeProvider.System);
             services.RemoveAll<IServer>();
             services.AddSingleton<IServer, LambdaServer>();
         }
