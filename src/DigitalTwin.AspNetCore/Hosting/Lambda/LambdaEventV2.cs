@@ -27,7 +27,7 @@ internal static class LambdaEventV2
         }
 
         var rawQuery = LambdaEventParser.String(root, "rawQueryString");
-        var query = string.IsNullOrEmpty(rawQuery) ? string.Empty : "?" + rawQuery;
+        var query = string.IsNullOrEmpty(rawQuery) ? QueryFromParameters(root) : "?" + rawQuery;
         var domain = context is { } d ? LambdaEventParser.String(d, "domainName") : null;
         var request = new LambdaRequest
         {
@@ -65,5 +65,20 @@ internal static class LambdaEventV2
 
         LambdaHttpText.CompleteHeaders(request, domain);
         return request;
+    }
+
+    // rawQueryString is what the client sent; a hand-made event may carry only queryStringParameters (decoded values,
+    // repeated keys comma-joined), which are encoded again as one value each.
+    private static string QueryFromParameters(JsonElement root)
+    {
+        if (LambdaEventParser.Property(root, "queryStringParameters") is not { ValueKind: JsonValueKind.Object } parameters)
+        {
+            return string.Empty;
+        }
+
+        var pairs = parameters.EnumerateObject()
+            .Select(p => Uri.EscapeDataString(p.Name) + (p.Value.GetString() is { Length: > 0 } v ? "=" + Uri.EscapeDataString(v) : string.Empty))
+            .ToArray();
+        return pairs.Length == 0 ? string.Empty : "?" + string.Join('&', pairs);
     }
 }

@@ -138,6 +138,13 @@ public sealed class LambdaEventParserTests
     }
 
     [Fact]
+    public void HttpV2_EmptyRawQueryWithParameters_QueryIsBuiltFromTheParameters()
+    {
+        var json = LambdaEvents.HttpV2("GET", "/WeatherForecast").Replace("\"rawQueryString\":\"\"", "\"rawQueryString\":\"\",\"queryStringParameters\":{\"parameter1\":\"value1,value2\",\"q\":\"a b\"}", StringComparison.Ordinal);
+        Assert.Equal("?parameter1=value1%2Cvalue2&q=a%20b", Parse(json).QueryString);
+    }
+
+    [Fact]
     public void RestV1_MultiValueHeaders_KeepEveryValue()
     {
         var request = Parse(LambdaEvents.RestV1("GET", "/", headers: new Dictionary<string, string[]>
