@@ -1,8 +1,8 @@
 namespace DigitalTwin.AspNetCore;
 
 /// <summary>
-/// Settings of the endpoints mapped by <c>MapDigitalTwin</c>: the original twin's <c>CORS_ORIGINS</c> variable, then the
-/// section <c>DigitalTwin:Web</c>, then the delegate given to <c>MapDigitalTwin</c>. Checked when the endpoints are mapped.
+/// Settings of the endpoints mapped by <c>MapDigitalTwin</c>: the section <c>DigitalTwin:Web</c>, then the original
+/// twin's <c>CORS_ORIGINS</c> variable (replacing the section's origins), then the delegate given to <c>MapDigitalTwin</c>. Checked when the endpoints are mapped.
 /// </summary>
 public sealed class DigitalTwinEndpointOptions
 {

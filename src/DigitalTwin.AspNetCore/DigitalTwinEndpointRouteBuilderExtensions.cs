@@ -19,7 +19,8 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
     /// Maps the original twin's API — <c>POST /chat</c>, <c>POST /chat/stream</c>, <c>GET /conversation/{session_id}</c>,
     /// <c>GET /health</c>, <c>GET /</c> — in a route group, plus the same under <c>/twins/{twin}/</c> for hosts with several
     /// twins (or select one with the <c>X-Tenant-ID</c> header). Returns the group, so the app can add conventions such as
-    /// <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>.
+    /// <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>. The chat endpoints read their JSON body themselves (no
+    /// <c>Accepts</c> metadata), so a wrong content type is a 415 ProblemDetails from DigitalTwin rather than an empty 415 from routing.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> was not called, or the web settings are invalid.</exception>
     public static RouteGroupBuilder MapDigitalTwin(this IEndpointRouteBuilder endpoints, Action<DigitalTwinEndpointOptions>? configure = null)
@@ -58,11 +59,11 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         var suffix = prefix.Length == 0 ? string.Empty : "ForTwin";
         group.MapPost(prefix + "/chat", Handler(http => ChatEndpoints.ChatAsync(http, context)))
             .WithName("DigitalTwinChat" + suffix).WithSummary("Sends a visitor's message and returns the twin's answer.")
-            .Accepts<ChatRequest>("application/json").Produces<ChatResponse>()
+            .Produces<ChatResponse>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
         group.MapPost(prefix + "/chat/stream", Handler(http => StreamEndpoint.StreamAsync(http, context)))
             .WithName("DigitalTwinChatStream" + suffix).WithSummary("Sends a visitor's message and streams the answer as server-sent events.")
-            .Accepts<ChatRequest>("application/json").Produces(200, contentType: "text/event-stream")
+            .Produces(200, contentType: "text/event-stream")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
         if (context.Options.EnableConversationEndpoint)
         {

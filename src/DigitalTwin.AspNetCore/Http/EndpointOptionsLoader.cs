@@ -11,15 +11,16 @@ internal static class EndpointOptionsLoader
     {
         var configuration = services.GetService<IConfiguration>();
         var options = new DigitalTwinEndpointOptions();
+        configuration?.GetSection($"{DigitalTwinDefaults.ConfigurationSection}:Web").Bind(options);
         if (TwinConfiguration.Setting(configuration, "CORS_ORIGINS") is { } origins)
         {
+            options.CorsOrigins.Clear();
             foreach (var origin in origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 options.CorsOrigins.Add(origin);
             }
         }
 
-        configuration?.GetSection($"{DigitalTwinDefaults.ConfigurationSection}:Web").Bind(options);
         configure?.Invoke(options);
         var errors = Validate(options);
         return errors.Count == 0

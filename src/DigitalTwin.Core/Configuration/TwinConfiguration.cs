@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace DigitalTwin.Configuration;
 
 /// <summary>
-/// Where a twin's settings come from: the environment variables of the original Python twin (lowest precedence), then
-/// the configuration section (<c>DigitalTwin</c>, or <c>DigitalTwin:Twins:{name}</c>), then code.
+/// Where a twin's settings come from, later ones winning: the configuration section (<c>DigitalTwin</c>, or
+/// <c>DigitalTwin:Twins:{name}</c>), then the environment variables of the original Python twin (environment beats JSON
+/// files, as everywhere in ASP.NET Core), then code.
 /// </summary>
 internal static class TwinConfiguration
 {
@@ -17,8 +18,8 @@ internal static class TwinConfiguration
             : $"{DigitalTwinDefaults.ConfigurationSection}:Twins:{twinName}";
 
     /// <summary>
-    /// Registers <typeparamref name="TOptions"/> named after the twin: environment fallback, then the section
-    /// <c>{twin section}:{subSection}</c> (or the twin section itself), then <paramref name="configure"/>.
+    /// Registers <typeparamref name="TOptions"/> named after the twin: the section <c>{twin section}:{subSection}</c> (or the
+    /// twin section itself), then the original's environment variables, then <paramref name="configure"/>.
     /// </summary>
     public static OptionsBuilder<TOptions> AddTwinOptions<TOptions>(
         this IServiceCollection services,
@@ -32,12 +33,13 @@ internal static class TwinConfiguration
         builder.Configure<IServiceProvider>((options, sp) =>
         {
             var configuration = sp.GetService<IConfiguration>();
-            fromEnvironment?.Invoke(options, name => Setting(configuration, name));
             if (configuration is not null)
             {
                 var path = subSection is null ? SectionPath(twinName) : $"{SectionPath(twinName)}:{subSection}";
                 configuration.GetSection(path).Bind(options);
             }
+
+            fromEnvironment?.Invoke(options, name => Setting(configuration, name));
         });
         if (configure is not null)
         {

@@ -8,20 +8,35 @@ namespace DigitalTwin.Persona;
 /// <summary>Renders facts.json as a readable bulleted list, every field in file order (unknown fields included).</summary>
 internal static class FactsRenderer
 {
-    public static string Render(JsonObject facts)
+    private static readonly Dictionary<string, string> SpanishLabels = new(StringComparer.Ordinal)
+    {
+        ["full_name"] = "Nombre completo",
+        ["name"] = "Nombre",
+        ["current_role"] = "Puesto actual",
+        ["location"] = "Ubicación",
+        ["email"] = "Correo electrónico",
+        ["linkedin"] = "LinkedIn",
+        ["specialties"] = "Especialidades",
+        ["years_experience"] = "Años de experiencia",
+        ["education"] = "Formación",
+    };
+
+    /// <summary>Renders the facts; with <see cref="PromptLanguage.Spanish"/> the known top-level fields get Spanish labels.</summary>
+    public static string Render(JsonObject facts, PromptLanguage language = PromptLanguage.English)
     {
         var sb = new StringBuilder();
         foreach (var (key, value) in facts)
         {
-            AppendField(sb, 0, key, value);
+            var label = language == PromptLanguage.Spanish && SpanishLabels.TryGetValue(key, out var es) ? es : Label(key);
+            AppendField(sb, 0, label, value, labelled: true);
         }
 
         return sb.ToString().TrimEnd('\n');
     }
 
-    private static void AppendField(StringBuilder sb, int depth, string key, JsonNode? value)
+    private static void AppendField(StringBuilder sb, int depth, string key, JsonNode? value, bool labelled = false)
     {
-        sb.Append(' ', depth * 2).Append("- ").Append(Label(key)).Append(':');
+        sb.Append(' ', depth * 2).Append("- ").Append(labelled ? key : Label(key)).Append(':');
         switch (value)
         {
             case JsonObject obj:

@@ -24,7 +24,7 @@ public static partial class PersonaPromptBuilder
         {
             ["full_name"] = persona.FullName,
             ["name"] = persona.Name,
-            ["facts"] = FactsRenderer.Render(persona.Facts),
+            ["facts"] = FactsRenderer.Render(persona.Facts, language),
             ["summary"] = OrMissing(persona.Summary, missing),
             ["linkedin"] = OrMissing(persona.LinkedInText, missing),
             ["style"] = OrMissing(persona.Style, missing),

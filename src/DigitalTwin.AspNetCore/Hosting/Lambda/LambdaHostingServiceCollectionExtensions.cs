@@ -8,8 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Runs the ASP.NET Core app on AWS Lambda, with its own Runtime API host.</summary>
 public static class LambdaHostingServiceCollectionExtensions
 {
-    /// <summary>The section that <see cref="LambdaHostingOptions"/> is bound from.</summary>
-    public const string SectionName = "DigitalTwin:Lambda";
+    private const string SectionName = "DigitalTwin:Lambda";
 
     /// <summary>
     /// When the process runs on AWS Lambda (the <c>AWS_LAMBDA_RUNTIME_API</c> variable is set), replaces Kestrel with a server

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: installs what the tests need (Node packages for the local S3,
+# DynamoDB and AWS SDK peers; Debian's Chromium for the browser test), then `dotnet test` on DigitalTwin.sln.
+# Prints one closing line: "Total: N passed, N failed, N skipped". Exits non-zero if anything failed.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\n== %s\n' "$*"; }
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not on PATH)." >&2; exit 1; }
+
+# Node packages used by tests (s3rver, dynalite, the official AWS SDK for JavaScript). Each folder with a lock file.
+if compgen -G "tests/tools/*/package-lock.json" >/dev/null || [ -f tests/tools/package-lock.json ]; then
+  command -v npm >/dev/null || { echo "npm (Node.js 20+) is required for the S3, DynamoDB and Bedrock tests." >&2; exit 1; }
+  for lock in tests/tools/package-lock.json tests/tools/*/package-lock.json; do
+    [ -f "$lock" ] || continue
+    dir=$(dirname "$lock")
+    if [ ! -d "$dir/node_modules" ] || [ "$lock" -nt "$dir/node_modules" ]; then
+      log "npm ci in $dir"
+      npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+      touch "$dir/node_modules"
+    fi
+  done
+fi
+
+# Debian's Chromium for the chat page's browser test.
+if [ -d tests/DigitalTwin.AspNetCore.Tests/Web ] && ! command -v chromium >/dev/null; then
+  log "installing Debian chromium"
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; elif command -v sudo >/dev/null; then apt_get="sudo apt-get"; else apt_get=""; fi
+  [ -n "$apt_get" ] || { echo "Chromium is missing and apt-get cannot run as root here: install the Debian package 'chromium'." >&2; exit 1; }
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
+fi
+
+log "dotnet test DigitalTwin.sln"
+output=$(mktemp)
+status=0
+dotnet test DigitalTwin.sln --nologo "$@" 2>&1 | tee "$output" || status=$?
+
+# Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 99, Skipped: 0, Total: 99 ...").
+read -r failed passed skipped < <(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$output" \
+  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {print f+0, p+0, s+0}')
+rm -f "$output"
+echo
+echo "Total: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DigitalTwin.AspNetCore.Tests.Support;
+using DigitalTwin.Core.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.AspNetCore.Tests.Samples;
+
+/// <summary>The Kestrel sample as a user runs it: its own process, real HTTP.</summary>
+public sealed class KestrelSampleTests : IDisposable
+{
+    private readonly TempDirectory _memory = new();
+
+    public void Dispose() => _memory.Dispose();
+
+    [Fact]
+    public async Task WithoutProvider_StartsAnswersHealthAndChatIs503SayingWhatToSet()
+    {
+        await using var sample = await SampleProcess.StartAsync(new Dictionary<string, string?> { ["MEMORY_DIR"] = _memory.Path });
+
+        var response = await sample.Client.PostAsJsonAsync("/chat", new { message = "Hello" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("OPENAI_API_KEY", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_memory.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task WithAnOpenAICompatibleServer_ChatsAndRemembersInFiles()
+    {
+        await using var fake = await FakeOpenAIAsync();
+        await using var sample = await SampleProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["OPENAI_API_KEY"] = "sk-test",
+            ["OPENAI_BASE_URL"] = fake.Address + "/v1",
+            ["MEMORY_DIR"] = _memory.Path,
+        });
+
+        var first = await (await sample.Client.PostAsJsonAsync("/chat", new { message = "Who are you?" })).Content.ReadFromJsonAsync<JsonElement>();
+        var session = first.GetProperty("session_id").GetString();
+        await sample.Client.PostAsJsonAsync("/chat", new { message = "And your role?", session_id = session });
+        var conversation = await sample.Client.GetFromJsonAsync<JsonElement>($"/conversation/{session}");
+
+        Assert.Equal("I'm Maya, a cloud architect.", first.GetProperty("response").GetString());
+        Assert.Equal(4, conversation.GetProperty("messages").GetArrayLength());
+        Assert.Single(Directory.EnumerateFiles(_memory.Path, "*.jsonl", SearchOption.AllDirectories));
+        Assert.Contains("Maya Lindqvist", fake.LastBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoProcessesSharingTheMemoryFolder_EightWritersOnOneSession_KeepAll400TurnsInEachWritersOrder()
+    {
+        await using var fake = await FakeOpenAIAsync();
+        var env = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["OPENAI_BASE_URL"] = fake.Address + "/v1", ["MEMORY_DIR"] = _memory.Path };
+        await using var first = await SampleProcess.StartAsync(env);
+        await using var second = await SampleProcess.StartAsync(env);
+        const string session = "shared-session-0001";
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            var client = writer % 2 == 0 ? first.Client : second.Client;
+            for (var i = 0; i < 50; i++)
+            {
+                var response = await client.PostAsJsonAsync("/chat", new { message = $"w{writer}-{i}", session_id = session });
+                response.EnsureSuccessStatusCode();
+            }
+        })));
+
+        var messages = (await first.Client.GetFromJsonAsync<JsonElement>($"/conversation/{session}")).GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("role").GetString() == "user").Select(m => m.GetProperty("content").GetString()!).ToList();
+        Assert.Equal(400, messages.Count);
+        for (var writer = 0; writer < 8; writer++)
+        {
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => $"w{writer}-{i}"), messages.Where(m => m.StartsWith($"w{writer}-", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public async Task PrintPrompt_PrintsTheSystemPromptOfflineAndExits()
+    {
+        using var process = Process.Start(SampleProcess.StartInfo(new Dictionary<string, string?>(), "--print-prompt"))!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.StartsWith("# Your Role", output, StringComparison.Ordinal);
+        Assert.Contains("digital twin of Maya Lindqvist", output, StringComparison.Ordinal);
+        Assert.Contains("For reference, the current date and time is:", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<FakeOpenAI> FakeOpenAIAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeOpenAI(app);
+        app.MapPost("/v1/chat/completions", async (HttpContext context) =>
+        {
+            fake.LastBody = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"id":"c","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"I'm Maya, a cloud architect."},"finish_reason":"stop"}],"usage":{"prompt_tokens":900,"completion_tokens":8,"total_tokens":908}}""");
+        });
+        await app.StartAsync();
+        fake.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return fake;
+    }
+
+    private sealed class FakeOpenAI(WebApplication app) : IAsyncDisposable
+    {
+        public string Address { get; set; } = "";
+
+        public string LastBody { get; set; } = "";
+
+        public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    }
+}
