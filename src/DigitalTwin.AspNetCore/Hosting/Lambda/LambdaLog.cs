@@ -34,4 +34,7 @@ internal static partial class LambdaLog
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Error, Message = "Invocation {RequestId}: the Runtime API refused the streamed answer with status {Status}")]
     public static partial void StreamRejected(ILogger logger, string requestId, int status);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Error, Message = "Invocation {RequestId}: the Runtime API refused the answer with status {Status}")]
+    public static partial void AnswerRefused(ILogger logger, Exception exception, string requestId, int status);
 }

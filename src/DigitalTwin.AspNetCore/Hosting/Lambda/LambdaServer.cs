@@ -83,7 +83,15 @@ internal sealed class LambdaServer : IServer
             while (!stopping.IsCancellationRequested)
             {
                 var invocation = await runtime.NextAsync(stopping).ConfigureAwait(false);
-                await processor.ProcessAsync(invocation, stopping).ConfigureAwait(false);
+                try
+                {
+                    await processor.ProcessAsync(invocation, stopping).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (ex.StatusCode is not null)
+                {
+                    // The Runtime API answered but refused this invocation's answer: the next one can still be served.
+                    LambdaLog.AnswerRefused(_logger, ex, invocation.RequestId, (int)ex.StatusCode.Value);
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -197,6 +197,16 @@ public sealed class LambdaServerTests
     }
 
     [Fact]
+    public async Task AnswerRefusedByTheRuntimeApi_NextInvocationIsStillServed()
+    {
+        await using var host = await InProcessLambdaHost.StartAsync(app => app.MapGet("/ok", () => "ok"));
+        host.Runtime.RefuseAnswers = 1;
+        await host.Runtime.InvokeAsync(LambdaEvents.HttpV2("GET", "/ok"));
+        var second = await host.Runtime.InvokeAsync(LambdaEvents.HttpV2("GET", "/ok"));
+        Assert.Equal("ok", second.BodyText);
+    }
+
+    [Fact]
     public void WithoutTheRuntimeApiVariable_KestrelStays()
     {
         Assert.Null(Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API"));

@@ -29,6 +29,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     public string Address { get; private set; } = string.Empty;
 
+    /// <summary>How many of the next posted answers are refused with 400 (as Lambda refuses an answer for an unknown invocation).</summary>
+    public int RefuseAnswers { get; set; }
+
     public TaskCompletionSource<RuntimeResult> InitError { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int _nextCalls;
@@ -101,6 +104,12 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var result = new RuntimeResult(kind, id, headers, chunks, trailers);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
+        if (kind == "response" && RefuseAnswers > 0)
+        {
+            RefuseAnswers--;
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         if (id is null)
         {
             InitError.TrySetResult(result);
