@@ -30,31 +30,26 @@ internal sealed class InvocationProcessor<TContext>(
 
         // As the official runtimes do, so AWS SDK calls made while serving this event join its X-Ray trace.
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        if (invocation.Deadline is { } at)
+        // RequestAborted: cancelled at Lambda-Runtime-Deadline-Ms (timed by the injected TimeProvider) or when the host stops.
+        var left = invocation.Deadline is { } at ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        using var deadline = left == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
+        if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero)
         {
-            var left = at - time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                await deadline.CancelAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                deadline.CancelAfter(left);
-            }
+            await deadline.CancelAsync().ConfigureAwait(false);
         }
 
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(stopping, deadline.Token);
         if (options.ResponseStreaming && request.Format == LambdaEventFormat.FunctionUrl)
         {
-            await StreamAsync(request, invocation, deadline.Token, stopping).ConfigureAwait(false);
+            await StreamAsync(request, invocation, aborted.Token, deadline.Token, stopping).ConfigureAwait(false);
         }
         else
         {
-            await BufferAsync(request, invocation, deadline.Token, stopping).ConfigureAwait(false);
+            await BufferAsync(request, invocation, aborted.Token, deadline.Token, stopping).ConfigureAwait(false);
         }
     }
 
-    private async Task BufferAsync(LambdaRequest request, LambdaInvocation invocation, CancellationToken aborted, CancellationToken stopping)
+    private async Task BufferAsync(LambdaRequest request, LambdaInvocation invocation, CancellationToken aborted, CancellationToken deadline, CancellationToken stopping)
     {
         var response = new BufferedLambdaResponse();
         var context = application.CreateContext(LambdaFeatures.Create(request, invocation, response, aborted));
@@ -65,7 +60,7 @@ internal sealed class InvocationProcessor<TContext>(
             response.Reset(StatusCodes.Status500InternalServerError);
         }
 
-        if (aborted.IsCancellationRequested && !stopping.IsCancellationRequested)
+        if (deadline.IsCancellationRequested)
         {
             LambdaLog.DeadlineExceeded(logger, invocation.RequestId);
             await runtime.PostErrorAsync(invocation.RequestId, DeadlineErrorType, "The invocation's deadline passed before the answer was complete.", stopping).ConfigureAwait(false);
@@ -83,7 +78,7 @@ internal sealed class InvocationProcessor<TContext>(
         await CompleteAsync(context, response, invocation, error).ConfigureAwait(false);
     }
 
-    private async Task StreamAsync(LambdaRequest request, LambdaInvocation invocation, CancellationToken aborted, CancellationToken stopping)
+    private async Task StreamAsync(LambdaRequest request, LambdaInvocation invocation, CancellationToken aborted, CancellationToken deadline, CancellationToken stopping)
     {
         var connection = await StreamingResponseConnection.OpenAsync(runtime.RuntimeApi, invocation.RequestId, stopping).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
@@ -91,7 +86,7 @@ internal sealed class InvocationProcessor<TContext>(
         var context = application.CreateContext(LambdaFeatures.Create(request, invocation, response, aborted));
         var (error, afterStart) = await RunAsync(context, response, invocation).ConfigureAwait(false);
         string? errorType = null;
-        if (aborted.IsCancellationRequested && !stopping.IsCancellationRequested)
+        if (deadline.IsCancellationRequested)
         {
             LambdaLog.DeadlineExceeded(logger, invocation.RequestId);
             errorType = DeadlineErrorType;

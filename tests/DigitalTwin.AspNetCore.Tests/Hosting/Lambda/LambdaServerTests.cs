@@ -115,6 +115,28 @@ public sealed class LambdaServerTests
     }
 
     [Fact]
+    public async Task Deadline_IsTimedByTheInjectedTimeProvider()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await InProcessLambdaHost.StartAsync(
+            app => app.MapGet("/wait", async (HttpContext c) =>
+            {
+                waiting.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, c.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return "late";
+            }),
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        var result = host.Runtime.InvokeAsync(LambdaEvents.HttpV2("GET", "/wait"), deadlineIn: TimeSpan.FromSeconds(30));
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(result.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var answer = await result;
+        Assert.Equal("error", answer.Kind);
+        Assert.Equal("Runtime.DeadlineExceeded", answer.Headers["Lambda-Runtime-Function-Error-Type"]);
+    }
+
+    [Fact]
     public async Task ContentLengthMismatch_Answers500()
     {
         await using var host = await InProcessLambdaHost.StartAsync(app => app.MapGet("/short", async (HttpContext c) =>
