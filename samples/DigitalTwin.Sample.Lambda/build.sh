@@ -26,7 +26,9 @@ mkdir -p "$output" "$(dirname "$zip_file")"
 dotnet publish "$here/DigitalTwin.Sample.Lambda.csproj" -c Release -r "$rid" --self-contained \
   -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false -o "$output"
 chmod +x "$output/bootstrap"
-rm -f "$output"/*.pdb "$output"/*.staticwebassets.*.json
+# Not used on Lambda: symbols, XML docs, crash dumps (createdump), debugger and LTTng tracing libraries, standalone GCs.
+rm -f "$output"/*.pdb "$output"/*.xml "$output"/*.staticwebassets.*.json "$output"/createdump \
+  "$output"/libcoreclrtraceptprovider.so "$output"/libmscordaccore.so "$output"/libmscordbi.so "$output"/libclrgc.so "$output"/libclrgcexp.so
 
 rm -f "$zip_file"
 (cd "$output" && python3 - "$zip_file" <<'PY'
