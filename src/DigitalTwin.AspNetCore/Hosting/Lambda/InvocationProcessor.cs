@@ -31,9 +31,9 @@ internal sealed class InvocationProcessor<TContext>(
         // As the official runtimes do, so AWS SDK calls made while serving this event join its X-Ray trace.
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
         // RequestAborted: cancelled at Lambda-Runtime-Deadline-Ms (timed by the injected TimeProvider) or when the host stops.
-        var left = invocation.Deadline is { } at ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        using var deadline = left == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
-        if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero)
+        var left = invocation.Deadline is { } at ? at - time.GetUtcNow() : TimeSpan.MaxValue;
+        using var deadline = left < TimeSpan.FromDays(1) ? new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time) : new CancellationTokenSource();
+        if (left <= TimeSpan.Zero)
         {
             await deadline.CancelAsync().ConfigureAwait(false);
         }
