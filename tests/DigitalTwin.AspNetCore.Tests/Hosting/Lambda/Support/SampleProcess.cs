@@ -28,7 +28,8 @@ public sealed class SampleProcess : IAsyncDisposable
     public static string Metadata(string key)
         => typeof(SampleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
-    public static SampleProcess Start(string runtimeApi, IDictionary<string, string?> environment)
+    /// <summary>Starts the sample; without <paramref name="runtimeApi"/> it runs as an ordinary Kestrel app.</summary>
+    public static SampleProcess Start(string? runtimeApi, IDictionary<string, string?> environment)
     {
         var dll = Path.Combine(SampleDirectory, "bootstrap.dll");
         Assert.True(File.Exists(dll), $"The Lambda sample is not built at {dll}.");
@@ -45,7 +46,15 @@ public sealed class SampleProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
-        start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+        if (runtimeApi is null)
+        {
+            start.Environment.Remove("AWS_LAMBDA_RUNTIME_API");
+        }
+        else
+        {
+            start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in environment)
