@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 
+// The host sets the process-wide _X_AMZN_TRACE_ID per invocation: in-process hosts do not run side by side.
+[Collection(InProcessLambdaHost.Collection)]
 public sealed class LambdaServerTests
 {
     [Fact]

@@ -9,6 +9,9 @@ namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 /// <summary>A small app served by the Lambda server in this process, behind a fake Runtime API, for host behaviour tests.</summary>
 public sealed class InProcessLambdaHost : IAsyncDisposable
 {
+    /// <summary>The xunit collection of tests that run an in-process Lambda host.</summary>
+    public const string Collection = "In-process Lambda host";
+
     private readonly WebApplication _app;
 
     private InProcessLambdaHost(WebApplication app, FakeRuntimeApi runtime)
