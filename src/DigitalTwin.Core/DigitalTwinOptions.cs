@@ -1,4 +1,5 @@
 using DigitalTwin.Persona;
+using DigitalTwin.Resilience;
 
 namespace DigitalTwin;
 
@@ -31,4 +32,13 @@ public sealed class DigitalTwinOptions
 
     /// <summary>The longest visitor message accepted, in characters. Default 4,000.</summary>
     public int MaxMessageLength { get; set; } = 4000;
+
+    /// <summary>
+    /// Whether message text is recorded on telemetry spans (<c>gen_ai.input.messages</c>, <c>gen_ai.output.messages</c>).
+    /// Default <see langword="false"/>: visitors' words stay out of traces unless you opt in.
+    /// </summary>
+    public bool RecordMessageContent { get; set; }
+
+    /// <summary>Timeouts, retries and circuit breaker around the model calls (section <c>DigitalTwin:Resilience</c>).</summary>
+    public ResilienceOptions Resilience { get; } = new();
 }

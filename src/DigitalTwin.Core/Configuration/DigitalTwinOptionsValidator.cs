@@ -38,6 +38,7 @@ internal sealed class DigitalTwinOptionsValidator : IValidateOptions<DigitalTwin
             errors.Add($"{section}:Language '{options.Language}' is not supported: use English or Spanish, or a custom PromptTemplate.");
         }
 
+        errors.AddRange(Resilience.ResilienceOptionsValidator.Validate(section, options.Resilience));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,7 +1,9 @@
+using DigitalTwin.Diagnostics;
 using DigitalTwin.Memory;
 using DigitalTwin.Persona;
 using DigitalTwin.Persona.Pdf;
 using DigitalTwin.Providers;
+using DigitalTwin.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,12 +36,22 @@ internal sealed class DigitalTwinCatalog : IDigitalTwinCatalog
             ?? new UnconfiguredChatClient(
                 $"No model provider is configured for the twin '{name}'. Set OPENAI_API_KEY (or DigitalTwin:OpenAI:ApiKey) and call .UseOpenAI(), " +
                 "or call .UseBedrock() or .UseChatClient(...) after AddDigitalTwin.");
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var store = services.GetKeyedService<IConversationStore>(name) ?? services.GetRequiredService<IConversationStore>();
         var prompt = new Lazy<Task<PersonaPrompt>>(async () =>
         {
             var persona = await PersonaLoader.LoadAsync(options.PersonaDirectory, new PdfSharpTextExtractor(), logger, CancellationToken.None).ConfigureAwait(false);
             return PersonaPromptBuilder.Build(persona, options.Language, options.PromptTemplate);
         });
-        return new Twin(name, options, prompt, chat, store, services.GetService<TimeProvider>() ?? TimeProvider.System, logger);
+        return new Twin(name, options, prompt, Compose(chat, name, options, time), new InstrumentedConversationStore(store, time), time, logger);
+    }
+
+    /// <summary>The twin's model: telemetry outermost (one span per call, retries included), then the resilience pipeline, then the provider.</summary>
+    private static InstrumentedChatClient Compose(IChatClient provider, string name, DigitalTwinOptions options, TimeProvider time)
+    {
+        var client = provider is UnconfiguredChatClient || !options.Resilience.Enabled
+            ? provider
+            : new ResilientChatClient(provider, ChatResiliencePipeline.Create(options.Resilience, time), options.Resilience, time);
+        return new InstrumentedChatClient(client, name, options.RecordMessageContent, time);
     }
 }

@@ -1,4 +1,5 @@
 using DigitalTwin.Providers;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ internal sealed partial class DigitalTwinWarmup(IDigitalTwinCatalog catalog, ILo
             var twin = (Twin)catalog.Find(name)!;
             var prompt = await twin.GetPromptAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             LogReady(logger, name, prompt.Prefix.Length);
-            if (twin.ChatClient is UnconfiguredChatClient)
+            if (twin.ChatClient.GetService<UnconfiguredChatClient>() is not null)
             {
                 LogNoProvider(logger, name);
             }

@@ -18,6 +18,7 @@ public sealed class TwinHost : IDisposable
         var builder = services.AddDigitalTwin(o =>
         {
             o.PersonaDirectory = PersonaFolder.Sample;
+            o.Resilience.MaxRetries = 0; // the fake clock never advances on its own; resilience tests drive it themselves
             options?.Invoke(o);
         });
         if (configure is null)
