@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace DigitalTwin.AspNetCore.Hosting.Lambda;
