@@ -2,6 +2,7 @@ using DigitalTwin;
 using DigitalTwin.Configuration;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
+using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public static class DigitalTwinServiceCollectionExtensions
     /// <summary>
     /// Registers the default twin (named <see cref="DigitalTwinDefaults.TwinName"/>), configured from the <c>DigitalTwin</c>
     /// configuration section and then <paramref name="configure"/>. Chain <c>.UseOpenAI()</c> (or another provider) and,
-    /// optionally, a store; the file store under <c>memory/</c> is the default.
+    /// optionally, a store; the file store under <c>memory/</c> is the default (the S3 store when the original's
+    /// <c>USE_S3</c> variable is <c>true</c>).
     /// </summary>
     public static IDigitalTwinBuilder AddDigitalTwin(this IServiceCollection services, Action<DigitalTwinOptions>? configure = null)
         => services.AddDigitalTwin(DigitalTwinDefaults.TwinName, configure);
@@ -36,11 +38,14 @@ public static class DigitalTwinServiceCollectionExtensions
         services.AddSingleton(new DigitalTwinRegistration(name));
         services.AddTwinOptions(name, null, null, configure).ValidateOnStart();
         services.AddTwinOptions<FileStoreOptions>(DigitalTwinDefaults.TwinName, "FileStore", FileStoreOptions.FromEnvironment, null).ValidateOnStart();
+        // Validated when the default store is created, which is only when USE_S3=true selects it.
+        services.AddTwinOptions<S3StoreOptions>(DigitalTwinDefaults.TwinName, "S3Store", S3StoreOptions.FromEnvironment, null);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>());
-        services.TryAddSingleton<IConversationStore>(sp => FileConversationStore.Create(sp, DigitalTwinDefaults.TwinName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
+        services.TryAddSingleton(DefaultConversationStore.Create);
         services.TryAddSingleton<IDigitalTwinCatalog, DigitalTwinCatalog>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IDigitalTwinCatalog>().Find(DigitalTwinDefaults.TwinName)
             ?? throw new InvalidOperationException("No default twin is registered: call AddDigitalTwin() without a name, or resolve named twins from IDigitalTwinCatalog."));

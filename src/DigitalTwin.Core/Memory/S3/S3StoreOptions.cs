@@ -1,0 +1,58 @@
+namespace DigitalTwin.Memory.S3;
+
+/// <summary>
+/// Settings of the S3 conversation store (section <c>DigitalTwin:S3Store</c>, or <c>DigitalTwin:Twins:{name}:S3Store</c>).
+/// Region and credentials come from the AWS SDK's default chain (environment, profile, instance or task role).
+/// </summary>
+public sealed class S3StoreOptions
+{
+    /// <summary>The bucket conversations are kept in. Required; defaults to the original twin's <c>S3_BUCKET</c> variable.</summary>
+    public string Bucket { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Prepended to every object key, for example <c>conversations/</c>. Default empty (the bucket root, where the original
+    /// twin kept its <c>{session_id}.json</c> objects).
+    /// </summary>
+    public string KeyPrefix { get; set; } = string.Empty;
+
+    /// <summary>An S3-compatible endpoint such as <c>http://127.0.0.1:4568</c> (s3rver, MinIO). Default none: AWS S3.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>The AWS region, for example <c>eu-west-1</c>. Default none: the SDK's default chain (<c>AWS_REGION</c>, profile…).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Whether to address the bucket in the path rather than the host name. Default: on when <see cref="ServiceUrl"/> is set.</summary>
+    public bool? ForcePathStyle { get; set; }
+
+    /// <summary>Server-side encryption requested for each object. Default <see cref="S3ServerSideEncryption.None"/> (the bucket default).</summary>
+    public S3ServerSideEncryption ServerSideEncryption { get; set; } = S3ServerSideEncryption.None;
+
+    /// <summary>The KMS key id or ARN used with <see cref="S3ServerSideEncryption.Kms"/>. Default none: the AWS managed key.</summary>
+    public string? KmsKeyId { get; set; }
+
+    /// <summary>
+    /// Whether each write sends <c>If-None-Match: *</c>, so S3 refuses to replace an existing object. Default <see langword="true"/>.
+    /// Keys are unique without it; this is a second guard on AWS S3. Some S3-compatible servers ignore the header.
+    /// </summary>
+    public bool UseIfNoneMatch { get; set; } = true;
+
+    /// <summary>
+    /// Whether the default twin also reads the original Python twin's <c>{KeyPrefix}{session_id}.json</c> objects, as turns
+    /// older than those written by this store. Default <see langword="true"/>.
+    /// </summary>
+    public bool ReadLegacyConversations { get; set; } = true;
+
+    /// <summary>How many turn objects a read fetches at once. Default 16.</summary>
+    public int MaxParallelReads { get; set; } = 16;
+
+    /// <summary>The longest one store operation (all its requests and retries) may take. Default 10 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    internal static void FromEnvironment(S3StoreOptions options, Func<string, string?> setting)
+    {
+        if (setting("S3_BUCKET") is { } bucket)
+        {
+            options.Bucket = bucket;
+        }
+    }
+}

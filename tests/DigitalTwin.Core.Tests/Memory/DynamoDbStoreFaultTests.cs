@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using DigitalTwin.Conversations;
+using DigitalTwin.Core.Tests.Memory.Servers;
+using DigitalTwin.Memory;
+
+namespace DigitalTwin.Core.Tests.Memory;
+
+/// <summary>The DynamoDB store when its server dies or stops answering: typed errors, on time.</summary>
+[Collection(DynaliteTests.Name)]
+public sealed class DynamoDbStoreFaultTests(DynaliteFixture dynamo)
+{
+    private static ConversationTurn Turn(string user) => new(
+        Guid.NewGuid().ToString("N"), new(ConversationRole.User, user, DateTimeOffset.UtcNow), new(ConversationRole.Assistant, "reply " + user, DateTimeOffset.UtcNow));
+
+    [Fact]
+    public async Task ServerKilledMidConversation_AppendAndReadThrowUnavailable()
+    {
+        await using var server = await DynaliteFixture.StartDynaliteAsync(NodeTools.FreePort());
+        var options = dynamo.Options(url: server.Url);
+        options.Timeout = TimeSpan.FromSeconds(5);
+        using var store = DynaliteFixture.CreateStore(options);
+        var key = new ConversationKey("default", SessionId.New());
+        await store.AppendAsync(key, Turn("one"));
+        Assert.Single(await store.ReadAllAsync(key));
+
+        await server.KillAsync();
+
+        var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("two")));
+        var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
+        Assert.Equal(ConversationStoreFailure.Unavailable, write.Failure);
+        Assert.Equal(ConversationStoreFailure.Unavailable, read.Failure);
+    }
+
+    [Fact]
+    public async Task ServerThatNeverAnswers_TimesOutWithinTheConfiguredTimeout()
+    {
+        using var silent = new SilentServer();
+        var options = dynamo.Options(url: silent.Url);
+        options.CreateTableIfMissing = false;
+        options.Timeout = TimeSpan.FromSeconds(1);
+        using var store = DynaliteFixture.CreateStore(options);
+        var key = new ConversationKey("default", SessionId.New());
+
+        var clock = Stopwatch.StartNew();
+        var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("hello")));
+        var writeTime = clock.Elapsed;
+        clock.Restart();
+        var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
+
+        Assert.Equal(ConversationStoreFailure.Timeout, write.Failure);
+        Assert.Equal(ConversationStoreFailure.Timeout, read.Failure);
+        Assert.InRange(writeTime, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task MissingTableWithoutCreateTableIfMissing_ThrowsUnavailableNamingTheTable()
+    {
+        var options = dynamo.Options();
+        options.CreateTableIfMissing = false;
+        using var store = DynaliteFixture.CreateStore(options);
+
+        var ex = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(new ConversationKey("default", SessionId.New()), Turn("x")));
+
+        Assert.Equal(ConversationStoreFailure.Unavailable, ex.Failure);
+        Assert.Contains(options.TableName, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ResourceNotFoundException", ex.Message, StringComparison.Ordinal);
+    }
+}

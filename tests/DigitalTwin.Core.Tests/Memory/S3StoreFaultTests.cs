@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using DigitalTwin.Conversations;
+using DigitalTwin.Core.Tests.Memory.Servers;
+using DigitalTwin.Core.Tests.Support;
+using DigitalTwin.Memory;
+using DigitalTwin.Memory.S3;
+
+namespace DigitalTwin.Core.Tests.Memory;
+
+/// <summary>The S3 store when its server dies or stops answering: typed errors, on time, and no half-written turn.</summary>
+[Collection(S3ServerTests.Name)]
+public sealed class S3StoreFaultTests(S3ServerFixture s3)
+{
+    private static ConversationTurn Turn(string user) => new(
+        Guid.NewGuid().ToString("N"), new(ConversationRole.User, user, DateTimeOffset.UtcNow), new(ConversationRole.Assistant, "reply " + user, DateTimeOffset.UtcNow));
+
+    [Fact]
+    public async Task ServerKilledMidConversation_AppendAndReadThrowUnavailable_AndNoPartialTurnIsLeft()
+    {
+        using var data = new TempDirectory();
+        var key = new ConversationKey("default", SessionId.New());
+        var server = await S3ServerFixture.StartS3rverAsync(data.Path, NodeTools.FreePort());
+        await using (server)
+        {
+            var options = s3.Options("", server.Url);
+            options.Timeout = TimeSpan.FromSeconds(5);
+            using (var raw = S3ClientFactory.Create(options, S3ServerFixture.Credentials))
+            using (var setup = S3ServerFixture.CreateStore(options))
+            {
+                await raw.PutBucketAsync(S3ServerFixture.Bucket);
+                await setup.AppendAsync(key, Turn("one"));
+                await setup.AppendAsync(key, Turn("two"));
+            }
+
+            using var store = S3ServerFixture.CreateStore(options);
+            await server.KillAsync();
+
+            var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("three")));
+            var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
+
+            Assert.Equal(ConversationStoreFailure.Unavailable, write.Failure);
+            Assert.Equal(ConversationStoreFailure.Unavailable, read.Failure);
+        }
+
+        // The same data folder served again: exactly the acknowledged turns.
+        await using var restarted = await S3ServerFixture.StartS3rverAsync(data.Path, NodeTools.FreePort());
+        using var after = S3ServerFixture.CreateStore(s3.Options("", restarted.Url));
+        Assert.Equal(["one", "two"], (await after.ReadAllAsync(key)).Select(t => t.User.Content));
+    }
+
+    [Fact]
+    public async Task ServerThatNeverAnswers_TimesOutWithinTheConfiguredTimeout()
+    {
+        using var silent = new SilentServer();
+        var options = s3.Options("", silent.Url);
+        options.Timeout = TimeSpan.FromSeconds(1);
+        using var store = S3ServerFixture.CreateStore(options);
+        var key = new ConversationKey("default", SessionId.New());
+
+        var clock = Stopwatch.StartNew();
+        var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("hello")));
+        var writeTime = clock.Elapsed;
+        clock.Restart();
+        var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
+
+        Assert.Equal(ConversationStoreFailure.Timeout, write.Failure);
+        Assert.Equal(ConversationStoreFailure.Timeout, read.Failure);
+        Assert.InRange(writeTime, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task CallerCancellation_SurfacesAsCancellationNotAStoreError()
+    {
+        using var silent = new SilentServer();
+        using var store = S3ServerFixture.CreateStore(s3.Options("", silent.Url));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.ReadLatestAsync(new ConversationKey("default", SessionId.New()), 5, cts.Token));
+    }
+}

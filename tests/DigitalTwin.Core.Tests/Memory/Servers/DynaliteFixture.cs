@@ -1,0 +1,55 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using DigitalTwin.Memory.DynamoDb;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DigitalTwin.Core.Tests.Memory.Servers;
+
+/// <summary>One in-memory dynalite for the DynamoDB test classes, on a free loopback port.</summary>
+public sealed class DynaliteFixture : IAsyncLifetime
+{
+    /// <summary>dynalite checks that requests are signed, not by whom.</summary>
+    public static readonly AWSCredentials Credentials = new BasicAWSCredentials("local", "local");
+
+    public NodeServer Server { get; private set; } = null!;
+
+    public AmazonDynamoDBClient RawClient { get; private set; } = null!;
+
+    public static Task<NodeServer> StartDynaliteAsync(int port) => NodeServer.StartAsync(
+        [], "node_modules/dynalite/cli.js", port, "--host", "127.0.0.1", "--port", port.ToString(), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+
+    internal static DynamoDbConversationStore CreateStore(DynamoDbStoreOptions options, HttpClientFactory? http = null, TimeProvider? time = null) =>
+        new(DynamoDbClientFactory.Create(options, Credentials, http), ownsClient: true, options, time ?? TimeProvider.System, NullLogger.Instance);
+
+    /// <summary>Options for a store over a fresh table that the store creates on first use.</summary>
+    public DynamoDbStoreOptions Options(string? tableName = null, string? url = null) => new()
+    {
+        TableName = tableName ?? NewTableName(),
+        ServiceUrl = url ?? Server.Url,
+        Region = "us-east-1",
+        CreateTableIfMissing = true,
+    };
+
+    public static string NewTableName() => "t" + Guid.NewGuid().ToString("N");
+
+    public async Task InitializeAsync()
+    {
+        Server = await StartDynaliteAsync(NodeTools.FreePort());
+        RawClient = DynamoDbClientFactory.Create(Options(url: Server.Url), Credentials);
+    }
+
+    public async Task DisposeAsync()
+    {
+        RawClient?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DynaliteTests : ICollectionFixture<DynaliteFixture>
+{
+    public const string Name = "dynalite";
+}

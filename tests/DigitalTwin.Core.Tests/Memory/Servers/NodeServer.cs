@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DigitalTwin.Core.Tests.Memory.Servers;
+
+/// <summary>A Node.js server from tests/tools on a loopback port, killed (with its process tree) on dispose.</summary>
+public sealed class NodeServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private NodeServer(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string Url => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Installs the tools if needed, starts <c>node {nodeOptions} {script} {args}</c> and waits until the port accepts connections.</summary>
+    public static async Task<NodeServer> StartAsync(string[] nodeOptions, string script, int port, params string[] args)
+    {
+        await NodeTools.EnsureInstalledAsync();
+        var start = new ProcessStartInfo("node") { WorkingDirectory = NodeTools.ToolsDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        nodeOptions.ToList().ForEach(start.ArgumentList.Add);
+        start.ArgumentList.Add(script);
+        args.ToList().ForEach(start.ArgumentList.Add);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException("'node' was not found: the S3 and DynamoDB store tests need Node.js 20+ on the PATH (Debian: apt-get install nodejs npm).", ex);
+        }
+
+        var server = new NodeServer(process, port);
+        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilListeningAsync(script);
+        return server;
+    }
+
+    /// <summary>Kills the server at once, as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > 50 && _output.TryDequeue(out _))
+            {
+            }
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(string script)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{script} exited ({_process.ExitCode}) before listening on port {Port}:\n{string.Join('\n', _output)}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+}
