@@ -5,7 +5,14 @@ var printPrompt = args.Contains("--print-prompt");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
 
 builder.Services.AddDigitalTwinLambdaHosting();
-builder.Services.AddDigitalTwin().UseOpenAI();
+var twin = builder.Services.AddDigitalTwin().UseOpenAI();
+
+// The stack's MemoryStore: USE_S3=true (with S3_BUCKET) already makes the S3 store the default; DynamoDB is chosen here.
+// Otherwise the file store, under /tmp on Lambda.
+if (string.Equals(builder.Configuration["DigitalTwin:Store"], "DynamoDB", StringComparison.OrdinalIgnoreCase))
+{
+    twin.UseDynamoDbStore();
+}
 
 var app = builder.Build();
 
