@@ -4,7 +4,8 @@ using DigitalTwin.Conversations;
 var printPrompt = args.Contains("--print-prompt");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
 
-builder.Services.AddDigitalTwin().UseOpenAI();
+builder.Services.AddDigitalTwin().UseOpenAI().AddDigitalTwinHealthChecks();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -15,7 +16,9 @@ if (printPrompt)
     return;
 }
 
-app.MapDigitalTwin();
+app.MapDigitalTwin();       // the API, /health and /health/ready
+app.MapDigitalTwinChat();   // the chat page at /chat-ui/
+app.MapOpenApi();           // the OpenAPI document at /openapi/v1.json
 app.Run();
 
 /// <summary>The sample's entry point, visible to integration tests.</summary>

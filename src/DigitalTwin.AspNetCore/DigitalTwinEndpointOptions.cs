@@ -24,4 +24,19 @@ public sealed class DigitalTwinEndpointOptions
 
     /// <summary>The header that selects a twin when the route does not (as API Gateway forwards a tenant). Default <c>X-Tenant-ID</c>.</summary>
     public string TenantHeader { get; set; } = "X-Tenant-ID";
+
+    /// <summary>
+    /// Request limits per client IP address and per session (<c>DigitalTwin:Web:RateLimit</c>). Default off; recommended for
+    /// public sites, since every message is a paid model call.
+    /// </summary>
+    public DigitalTwinRateLimitOptions RateLimit { get; } = new();
+
+    /// <summary>
+    /// API keys accepted by the chat and conversation endpoints (<c>DigitalTwin:Web:ApiKeys</c>), sent in
+    /// <see cref="ApiKeyHeader"/>. Default none: no key needed. Each key must have at least 16 characters.
+    /// </summary>
+    public IList<string> ApiKeys { get; } = [];
+
+    /// <summary>The header that carries an API key when <see cref="ApiKeys"/> are set. Default <c>X-API-Key</c>.</summary>
+    public string ApiKeyHeader { get; set; } = "X-API-Key";
 }

@@ -2,11 +2,14 @@ using DigitalTwin;
 using DigitalTwin.AspNetCore;
 using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
+using DigitalTwin.AspNetCore.Health;
 using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +18,16 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Maps the DigitalTwin HTTP API.</summary>
 public static class DigitalTwinEndpointRouteBuilderExtensions
 {
+    private static readonly RequestBodyMetadata ChatBody = new(typeof(ChatRequest));
+
     /// <summary>
     /// Maps the original twin's API — <c>POST /chat</c>, <c>POST /chat/stream</c>, <c>GET /conversation/{session_id}</c>,
     /// <c>GET /health</c>, <c>GET /</c> — in a route group, plus the same under <c>/twins/{twin}/</c> for hosts with several
-    /// twins (or select one with the <c>X-Tenant-ID</c> header). Returns the group, so the app can add conventions such as
-    /// <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>. The chat endpoints read their JSON body themselves (no
-    /// <c>Accepts</c> metadata), so a wrong content type is a 415 ProblemDetails from DigitalTwin rather than an empty 415 from routing.
+    /// twins (or select one with the <c>X-Tenant-ID</c> header), and <c>GET /health/ready</c> when
+    /// <c>AddDigitalTwinHealthChecks()</c> registered the readiness checks. Returns the group, so the app can add conventions
+    /// such as <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>. The chat endpoints read their JSON body themselves
+    /// (their request body is described for OpenAPI without content-type matching), so a wrong content type is a 415
+    /// ProblemDetails from DigitalTwin rather than an empty 415 from routing.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> was not called, or the web settings are invalid.</exception>
     public static RouteGroupBuilder MapDigitalTwin(this IEndpointRouteBuilder endpoints, Action<DigitalTwinEndpointOptions>? configure = null)
@@ -30,10 +37,13 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         var catalog = services.GetService<IDigitalTwinCatalog>()
             ?? throw new InvalidOperationException("MapDigitalTwin needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
         var options = EndpointOptionsLoader.Load(services, configure);
+        var limits = new RateLimits(options.RateLimit);
+        services.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(limits.Dispose);
         var context = new TwinEndpointContext(
             options,
             new TwinResolver(catalog, options.TenantHeader),
             services.GetRequiredService<IOptionsMonitor<DigitalTwinOptions>>(),
+            limits,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalTwin.AspNetCore"));
         var cors = new CorsSupport(services, options);
 
@@ -49,36 +59,72 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
 
         MapTwinRoutes(group, context, cors, string.Empty);
         MapTwinRoutes(group, context, cors, "/twins/{" + TwinResolver.RouteValue + "}");
-        group.MapGet("/health", ChatEndpoints.Health).WithName("DigitalTwinHealth").WithSummary("Liveness: answers while the process serves requests.");
-        group.MapGet("/", (IDigitalTwinCatalog c) => ChatEndpoints.Info(c)).WithName("DigitalTwinInfo").WithSummary("What this API is and which twins it serves.");
+        MapHealth(group, services, context);
+        group.MapGet("/", (IDigitalTwinCatalog c) => ChatEndpoints.Info(c)).WithName("DigitalTwinInfo").WithSummary("What this API is and which twins it serves.").Produces<ServiceInfoResponse>();
         return group;
     }
 
     private static void MapTwinRoutes(RouteGroupBuilder group, TwinEndpointContext context, CorsSupport cors, string prefix)
     {
         var suffix = prefix.Length == 0 ? string.Empty : "ForTwin";
-        group.MapPost(prefix + "/chat", Handler(http => ChatEndpoints.ChatAsync(http, context)))
+        Guard(group.MapPost(prefix + "/chat", Handler(http => ChatEndpoints.ChatAsync(http, context))), context)
             .WithName("DigitalTwinChat" + suffix).WithSummary("Sends a visitor's message and returns the twin's answer.")
-            .Produces<ChatResponse>()
+            .WithMetadata(ChatBody).Produces<ChatResponse>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
-        group.MapPost(prefix + "/chat/stream", Handler(http => StreamEndpoint.StreamAsync(http, context)))
-            .WithName("DigitalTwinChatStream" + suffix).WithSummary("Sends a visitor's message and streams the answer as server-sent events.")
-            .Produces(200, contentType: "text/event-stream")
+        Guard(group.MapPost(prefix + "/chat/stream", Handler(http => StreamEndpoint.StreamAsync(http, context))), context)
+            .WithName("DigitalTwinChatStream" + suffix).WithSummary("Sends a visitor's message and streams the answer as server-sent events: session, delta…, done (or error).")
+            .WithDescription("Events: 'session' {session_id}, then 'delta' {text} per piece, then 'done' {session_id, turn_id, finish_reason, usage} or 'error' {status, title, detail}. The turn is stored only when the model finished; a cut stream stores nothing.")
+            .WithMetadata(ChatBody).Produces<string>(200, "text/event-stream")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
         if (context.Options.EnableConversationEndpoint)
         {
-            group.MapGet(prefix + "/conversation/{session_id}", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromRoute(Name = "session_id")] string sessionId) => ChatEndpoints.ConversationAsync(http, context, sessionId))
+            Guard(group.MapGet(prefix + "/conversation/{session_id}", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromRoute(Name = "session_id")] string sessionId) => ChatEndpoints.ConversationAsync(http, context, sessionId)), context)
                 .WithName("DigitalTwinConversation" + suffix).WithSummary("Returns a session's conversation, oldest message first.")
                 .Produces<ConversationResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
         }
 
         if (cors.Enabled)
         {
-            foreach (var path in new[] { "/chat", "/chat/stream", "/conversation/{session_id}" })
+            foreach (var path in context.Options.EnableConversationEndpoint ? ["/chat", "/chat/stream", "/conversation/{session_id}"] : new[] { "/chat", "/chat/stream" })
             {
                 group.MapMethods(prefix + path, ["OPTIONS"], (Func<HttpContext, IResult>)cors.Preflight).ExcludeFromDescription();
             }
         }
+    }
+
+    // The access rules of the twin endpoints: API key (when configured), then the per-IP limit (when configured).
+    private static RouteHandlerBuilder Guard(RouteHandlerBuilder endpoint, TwinEndpointContext context)
+    {
+        if (context.Options.ApiKeys.Count > 0)
+        {
+            endpoint.AddEndpointFilter(new ApiKeyFilter(context.Options.ApiKeys, context.Options.ApiKeyHeader)).ProducesProblem(401);
+        }
+
+        if (context.Limits.LimitsIp)
+        {
+            endpoint.AddEndpointFilter((invocation, next) =>
+                context.Limits.AcquireForClient(invocation.HttpContext) is { } limited ? ValueTask.FromResult<object?>(limited) : next(invocation));
+        }
+
+        return context.Options.RateLimit.Enabled ? endpoint.ProducesProblem(429) : endpoint;
+    }
+
+    // Health endpoints stay anonymous (load balancers and orchestrators probe them) even when the app protects the group.
+    private static void MapHealth(RouteGroupBuilder group, IServiceProvider services, TwinEndpointContext context)
+    {
+        var health = services.GetService<HealthCheckService>();
+        group.MapGet("/health", Handler(http => HealthEndpoints.LiveAsync(http, health)))
+            .WithName("DigitalTwinHealth").WithSummary("Liveness: answers while the process serves requests; runs no checks.")
+            .Produces<HealthResponse>().AllowAnonymous();
+        if (health is null || services.GetService<DigitalTwinHealthChecksMarker>() is null)
+        {
+            context.LogReadinessNotMapped();
+            return;
+        }
+
+        group.MapGet("/health/ready", Handler(http => HealthEndpoints.ReadyAsync(http, health)))
+            .WithName("DigitalTwinReady").WithSummary("Readiness: every twin's store answers and its model provider is configured (optionally: answers a test call).")
+            .Produces<HealthReportResponse>().Produces<HealthReportResponse>(503).AllowAnonymous();
     }
 
     // A handler typed as Delegate, so its IResult is written (a bare HttpContext lambda would bind as a RequestDelegate).

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.Endpoints;
 
-/// <summary>The request handlers of the original twin's contract: chat, conversation, health and service info.</summary>
+/// <summary>The request handlers of the original twin's contract: chat, conversation and service info.</summary>
 internal static class ChatEndpoints
 {
     public static async Task<IResult> ChatAsync(HttpContext context, TwinEndpointContext endpoint)
@@ -63,6 +63,4 @@ internal static class ChatEndpoints
 
     public static IResult Info(IDigitalTwinCatalog catalog) =>
         TypedResults.Ok(new ServiceInfoResponse("AI Digital Twin API", catalog.Names));
-
-    public static IResult Health() => TypedResults.Ok(new HealthResponse("healthy"));
 }

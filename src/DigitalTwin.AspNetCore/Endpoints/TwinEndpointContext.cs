@@ -10,13 +10,15 @@ namespace DigitalTwin.AspNetCore.Endpoints;
 
 /// <summary>What every DigitalTwin endpoint needs, built once when the endpoints are mapped.</summary>
 internal sealed partial class TwinEndpointContext(
-    DigitalTwinEndpointOptions options, TwinResolver resolver, IOptionsMonitor<DigitalTwinOptions> twinOptions, ILogger logger)
+    DigitalTwinEndpointOptions options, TwinResolver resolver, IOptionsMonitor<DigitalTwinOptions> twinOptions, RateLimits limits, ILogger logger)
 {
     public DigitalTwinEndpointOptions Options { get; } = options;
 
     public TwinResolver Resolver { get; } = resolver;
 
     public ILogger Logger { get; } = logger;
+
+    public RateLimits Limits { get; } = limits;
 
     /// <summary>Reads and checks a chat request: JSON, size, message, session id, turn id. Nothing is read from the store before this passes.</summary>
     public async Task<(IDigitalTwin? Twin, TwinChatRequest? Request, IResult? Problem)> ReadChatAsync(HttpContext context)
@@ -42,6 +44,10 @@ internal sealed partial class TwinEndpointContext(
             }
 
             session = parsed;
+            if (Limits.AcquireForSession(parsed, context) is { } limited)
+            {
+                return (null, null, limited);
+            }
         }
 
         var turnId = context.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
@@ -68,6 +74,12 @@ internal sealed partial class TwinEndpointContext(
                 return TwinProblems.Unexpected();
         }
     }
+
+    /// <summary>Logs, once when the endpoints are mapped, why <c>GET /health/ready</c> is missing.</summary>
+    public void LogReadinessNotMapped() => LogNoReadiness(Logger);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "GET /health/ready is not mapped: call .AddDigitalTwinHealthChecks() after AddDigitalTwin() to register the readiness checks")]
+    private static partial void LogNoReadiness(ILogger logger);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "The conversation store failed ({Failure})")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, ConversationStoreFailure failure);

@@ -20,7 +20,7 @@ internal sealed class CorsSupport
     {
         var builder = new CorsPolicyBuilder()
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type", "Accept", "Authorization", "Idempotency-Key", options.TenantHeader, "Last-Event-ID")
+            .WithHeaders("Content-Type", "Accept", "Authorization", "Idempotency-Key", options.TenantHeader, options.ApiKeyHeader, "Last-Event-ID")
             .WithExposedHeaders("Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromHours(1));
         if (options.CorsOrigins.Contains("*"))

@@ -43,7 +43,11 @@ internal static class EndpointOptionsLoader
                 continue;
             }
 
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (origin.Contains('*', StringComparison.Ordinal))
+            {
+                errors.Add($"CORS origin '{origin}' has a wildcard: list exact origins, or use '*' alone without credentials.");
+            }
+            else if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 errors.Add($"CORS origin '{origin}' needs a scheme: write it as https://host[:port] (CORS_ORIGINS or DigitalTwin:Web:CorsOrigins).");
             }
@@ -51,15 +55,26 @@ internal static class EndpointOptionsLoader
             {
                 errors.Add($"CORS origin '{origin}' must be scheme, host and port only, with no path or trailing slash: {uri.GetLeftPart(UriPartial.Authority)}");
             }
-            else if (origin.Contains('*', StringComparison.Ordinal))
-            {
-                errors.Add($"CORS origin '{origin}' has a wildcard: list exact origins, or use '*' alone without credentials.");
-            }
         }
 
         if (options.MaxRequestBodySize is < 1024 or > 10 * 1024 * 1024)
         {
             errors.Add($"DigitalTwin:Web:MaxRequestBodySize is {options.MaxRequestBodySize}: use 1024 to 10485760 bytes (default 65536).");
+        }
+
+        if (options.RateLimit.PermitsPerMinutePerIp < 0 || options.RateLimit.PermitsPerMinutePerSession < 0)
+        {
+            errors.Add("DigitalTwin:Web:RateLimit permits cannot be negative: use 0 for no limit.");
+        }
+
+        if (options.ApiKeys.Any(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length < 16))
+        {
+            errors.Add("DigitalTwin:Web:ApiKeys has a key shorter than 16 characters: use long random keys (for example 32 hex characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKeyHeader))
+        {
+            errors.Add("DigitalTwin:Web:ApiKeyHeader is empty: set a header name such as X-API-Key.");
         }
 
         if (string.IsNullOrWhiteSpace(options.TenantHeader))

@@ -19,6 +19,10 @@ internal static class TwinProblems
 
     public static IResult UnknownTwin(string name) => Problem(StatusCodes.Status404NotFound, "Unknown twin.", $"This host serves no twin named '{name}'.");
 
+    public static IResult TooManyRequests(string detail) => Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", detail);
+
+    public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "An API key is required.", detail);
+
     public static IResult Unexpected() => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error was logged. Nothing was stored for this request.");
 
     public static IResult From(ChatProviderException ex, HttpContext context)

@@ -28,7 +28,7 @@ public sealed class AwsStoreRegistrationTests
     }
 
     [Fact]
-    public void S3Settings_SectionOverridesVariable_AndCodeOverridesSection()
+    public void S3Settings_VariableOverridesSection_AndCodeOverridesBoth()
     {
         using var sp = Build(
             new() { ["S3_BUCKET"] = "variable", ["DigitalTwin:S3Store:Bucket"] = "section", ["DigitalTwin:S3Store:KeyPrefix"] = "chats/", ["DigitalTwin:S3Store:ServerSideEncryption"] = "Kms" },
@@ -36,7 +36,7 @@ public sealed class AwsStoreRegistrationTests
 
         var options = sp.GetRequiredService<IOptionsMonitor<S3StoreOptions>>().Get(DigitalTwinDefaults.TwinName);
 
-        Assert.Equal("section", options.Bucket);
+        Assert.Equal("variable", options.Bucket);
         Assert.Equal("code/", options.KeyPrefix);
         Assert.Equal(S3ServerSideEncryption.Kms, options.ServerSideEncryption);
     }

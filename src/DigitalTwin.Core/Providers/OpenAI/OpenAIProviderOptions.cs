@@ -21,8 +21,12 @@ public sealed class OpenAIProviderOptions
     /// <summary>An OpenAI organization id, sent as <c>OpenAI-Organization</c>. Default none.</summary>
     public string? Organization { get; set; }
 
-    /// <summary>How many times a throttled (429) or failed (5xx, network) call is retried, honouring <c>Retry-After</c>. Default 2.</summary>
-    public int MaxRetries { get; set; } = 2;
+    /// <summary>
+    /// How many times the OpenAI SDK itself retries a throttled (429) or failed (5xx, network) call, honouring
+    /// <c>Retry-After</c>, inside each attempt of the twin's resilience pipeline (<c>DigitalTwin:Resilience</c>, which
+    /// retries twice by default). Default 0, so retries do not multiply.
+    /// </summary>
+    public int MaxRetries { get; set; }
 
     /// <summary>How long one HTTP attempt may take. Default 100 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);

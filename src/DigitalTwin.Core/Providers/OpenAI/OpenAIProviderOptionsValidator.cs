@@ -20,7 +20,7 @@ internal sealed class OpenAIProviderOptionsValidator : IValidateOptions<OpenAIPr
 
         if (options.MaxRetries is < 0 or > 10)
         {
-            errors.Add($"{section}:MaxRetries is {options.MaxRetries}: use 0 to 10 (default 2).");
+            errors.Add($"{section}:MaxRetries is {options.MaxRetries}: use 0 to 10 (default 0; the twin's resilience pipeline retries too).");
         }
 
         if (options.Timeout <= TimeSpan.Zero)

@@ -1,0 +1,148 @@
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.Providers.Bedrock;
+
+/// <summary>
+/// An <see cref="IChatClient"/> over the Amazon Bedrock Runtime Converse and ConverseStream APIs: SigV4-signed HTTP,
+/// typed errors, per-attempt read timeouts and retries with backoff for throttling and outages.
+/// </summary>
+internal sealed partial class BedrockChatClient : IChatClient
+{
+    public const string ProviderName = "aws.bedrock";
+
+    // The body is JSON for an API, not HTML: non-ASCII text goes as UTF-8 rather than \u escapes.
+    private static readonly JsonSerializerOptions BodyJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly BedrockOptions _options;
+    private readonly BedrockTransport _transport;
+    private readonly BedrockRetry _retry;
+    private readonly ILogger _logger;
+
+    public BedrockChatClient(BedrockOptions options, ILogger logger, TimeProvider? time = null, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger;
+        time ??= TimeProvider.System;
+        _transport = new BedrockTransport(options, new BedrockIdentity(options), time, handler);
+        _retry = new BedrockRetry(options, time);
+    }
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var modelId = options?.ModelId ?? _options.ModelId;
+        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.ReadTimeout);
+            try
+            {
+                using var response = await _transport.SendAsync(modelId, "converse", body, "application/json", timeout.Token).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
+                    return BedrockResponseMapper.ToChatResponse(document.RootElement, modelId);
+                }
+            }
+            catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
+            {
+                var error = Classify(ex, modelId);
+                if (!await _retry.ShouldRetryAsync(error, attempt, cancellationToken).ConfigureAwait(false))
+                {
+                    LogFailed(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
+                    throw error;
+                }
+
+                LogRetrying(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var modelId = options?.ModelId ?? _options.ModelId;
+        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
+        var responseId = Guid.NewGuid().ToString("N");
+        var yieldedText = false;
+        var finished = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            var stream = new BedrockEventStream(_transport, _options.ReadTimeout, modelId, body);
+            await using (stream.ConfigureAwait(false))
+            {
+                ChatProviderException? error = null;
+                while (error is null)
+                {
+                    ChatResponseUpdate? update;
+                    try
+                    {
+                        var frame = await stream.NextAsync(cancellationToken).ConfigureAwait(false);
+                        if (frame is null && finished)
+                        {
+                            yield break;
+                        }
+
+                        update = frame is null
+                            ? throw new ChatProviderException(ChatProviderFailure.Unavailable, $"Amazon Bedrock's stream for model '{modelId}' ended before messageStop.") { Provider = ProviderName }
+                            : BedrockEventStream.ToUpdate(frame, modelId, responseId);
+                        finished |= update?.FinishReason is not null;
+                    }
+                    catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
+                    {
+                        error = Classify(ex, modelId);
+                        break;
+                    }
+
+                    if (update is not null)
+                    {
+                        yieldedText |= !string.IsNullOrEmpty(update.Text);
+                        yield return update;
+                    }
+                }
+
+                if (yieldedText || !await _retry.ShouldRetryAsync(error, attempt, cancellationToken).ConfigureAwait(false))
+                {
+                    LogFailed(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
+                    throw error;
+                }
+
+                LogRetrying(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
+            }
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(ChatClientMetadata))
+        {
+            Uri? endpoint;
+            try
+            {
+                endpoint = _transport.Endpoint;
+            }
+            catch (ChatProviderException)
+            {
+                endpoint = null; // no region yet: the metadata still names the provider and model
+            }
+
+            return new ChatClientMetadata(ProviderName, endpoint, _options.ModelId);
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    public void Dispose() => _transport.Dispose();
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+
+namespace DigitalTwin.Providers.Bedrock;
+
+/// <summary>Builds the JSON body of Converse / ConverseStream (the two take the same body) from chat messages and options.</summary>
+internal static class BedrockRequestBuilder
+{
+    /// <summary>
+    /// System messages (then <see cref="ChatOptions.Instructions"/>) become <c>system</c> blocks, followed by a cache point
+    /// when caching is on; the rest become
+    /// <c>messages</c> that start with a user turn and alternate (consecutive same-role messages are merged, blank text dropped).
+    /// </summary>
+    public static JsonObject Build(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions, BedrockOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var system = new JsonArray();
+        var turns = new List<(string Role, JsonArray Content)>();
+        foreach (var message in messages)
+        {
+            var text = message.Text;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (message.Role == ChatRole.System)
+            {
+                system.Add(new JsonObject { ["text"] = text });
+                continue;
+            }
+
+            var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
+            if (turns.Count == 0 && role == "assistant")
+            {
+                continue; // a conversation must open with the user
+            }
+
+            if (turns.Count > 0 && turns[^1].Role == role)
+            {
+                turns[^1].Content.Add(new JsonObject { ["text"] = text });
+            }
+            else
+            {
+                turns.Add((role, new JsonArray(new JsonObject { ["text"] = text })));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(chatOptions?.Instructions))
+        {
+            system.Add(new JsonObject { ["text"] = chatOptions.Instructions });
+        }
+
+        if (turns.Count == 0)
+        {
+            throw new ChatProviderException(ChatProviderFailure.InvalidRequest, "The conversation has no user message with text to send to Amazon Bedrock.")
+            {
+                Provider = BedrockChatClient.ProviderName,
+            };
+        }
+
+        var body = new JsonObject
+        {
+            ["messages"] = new JsonArray(turns.Select(t => (JsonNode)new JsonObject { ["role"] = t.Role, ["content"] = t.Content }).ToArray()),
+        };
+        if (system.Count > 0)
+        {
+            if (options.EnablePromptCaching)
+            {
+                system.Add(new JsonObject { ["cachePoint"] = new JsonObject { ["type"] = "default" } });
+            }
+
+            body["system"] = system;
+        }
+
+        body["inferenceConfig"] = InferenceConfig(chatOptions, options);
+        if (!string.IsNullOrWhiteSpace(options.GuardrailIdentifier))
+        {
+            var guardrail = new JsonObject
+            {
+                ["guardrailIdentifier"] = options.GuardrailIdentifier,
+                ["guardrailVersion"] = options.GuardrailVersion,
+            };
+            if (!string.IsNullOrWhiteSpace(options.GuardrailTrace))
+            {
+                guardrail["trace"] = options.GuardrailTrace;
+            }
+
+            body["guardrailConfig"] = guardrail;
+        }
+
+        return body;
+    }
+
+    private static JsonObject InferenceConfig(ChatOptions? chatOptions, BedrockOptions options)
+    {
+        var config = new JsonObject
+        {
+            ["maxTokens"] = chatOptions?.MaxOutputTokens ?? options.MaxTokens,
+            ["temperature"] = chatOptions?.Temperature ?? options.Temperature,
+            ["topP"] = chatOptions?.TopP ?? options.TopP,
+        };
+        if (chatOptions?.StopSequences is { Count: > 0 } stops)
+        {
+            config["stopSequences"] = new JsonArray(stops.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
+        }
+
+        return config;
+    }
+}

@@ -1,0 +1,46 @@
+using DigitalTwin.Providers.Bedrock;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DigitalTwin.Core.Tests.Providers.Bedrock;
+
+/// <summary>Builds clients pointed at a fake server, and the conversation the tests send.</summary>
+internal static class BedrockTestClient
+{
+    public const string Persona = "You are Ada, a senior .NET engineer. Answer as Ada, in the visitor's language.";
+
+    public static BedrockOptions Options(FakeBedrockServer server, TestCredentials? credentials = null, Action<BedrockOptions>? configure = null)
+    {
+        var options = new BedrockOptions
+        {
+            Region = FakeBedrockServer.Region,
+            Endpoint = server.Endpoint,
+            Credentials = (credentials ?? TestCredentials.Basic).ToAws(),
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+            ReadTimeout = TimeSpan.FromSeconds(10),
+            MaxRetries = 3, // the provider's own retry path is under test here (its default is 0: the twin's pipeline retries)
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    public static BedrockChatClient Create(FakeBedrockServer server, TestCredentials? credentials = null, Action<BedrockOptions>? configure = null) =>
+        new(Options(server, credentials, configure), NullLogger.Instance);
+
+    /// <summary>The twin's shape of a call: persona system message, a history window, then the new user message.</summary>
+    public static List<ChatMessage> Conversation() =>
+    [
+        new(ChatRole.System, Persona),
+        new(ChatRole.User, "Hola, ¿quién eres?"),
+        new(ChatRole.Assistant, "Soy Ada — ingeniera sénior de .NET."),
+        new(ChatRole.User, "What did you work on at “Contoso”?"),
+    ];
+
+    public static string ConverseResponse(string text, string stopReason = "end_turn") =>
+        $$$"""
+        {"output":{"message":{"role":"assistant","content":[{"text":{{{System.Text.Json.JsonSerializer.Serialize(text)}}}}]}},
+         "stopReason":"{{{stopReason}}}",
+         "usage":{"inputTokens":22,"outputTokens":57,"totalTokens":79,"cacheReadInputTokens":10,"cacheWriteInputTokens":3},
+         "metrics":{"latencyMs":1864}}
+        """;
+}
