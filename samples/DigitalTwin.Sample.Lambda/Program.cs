@@ -5,7 +5,8 @@ var printPrompt = args.Contains("--print-prompt");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
 
 builder.Services.AddDigitalTwinLambdaHosting();
-var twin = builder.Services.AddDigitalTwin().UseOpenAI();
+var twin = builder.Services.AddDigitalTwin().UseOpenAI().AddDigitalTwinHealthChecks();
+builder.Services.AddOpenApi();
 
 // The stack's MemoryStore: USE_S3=true (with S3_BUCKET) already makes the S3 store the default; DynamoDB is chosen here.
 // Otherwise the file store, under /tmp on Lambda.
@@ -23,7 +24,9 @@ if (printPrompt)
     return;
 }
 
-app.MapDigitalTwin();
+app.MapDigitalTwin();       // the API, /health and /health/ready
+app.MapDigitalTwinChat();   // the chat page at /chat-ui/
+app.MapOpenApi();           // the OpenAPI document at /openapi/v1.json
 app.Run();
 
 /// <summary>The sample's entry point, visible to integration tests.</summary>

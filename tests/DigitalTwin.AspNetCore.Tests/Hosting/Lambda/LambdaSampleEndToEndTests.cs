@@ -90,6 +90,20 @@ public sealed class LambdaSampleEndToEndTests(LambdaSampleFixture fixture) : ICl
         Assert.Equal(200, health.StatusCode);
     }
 
+    [Fact]
+    public async Task T6_ChatPageAndOpenApiDocument_AreServedThroughLambda()
+    {
+        var page = await Invoke(LambdaEvents.HttpV2("GET", "/chat-ui/"));
+        Assert.Equal(200, page.StatusCode);
+        Assert.StartsWith("text/html", page.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.False(page.Json.GetProperty("isBase64Encoded").GetBoolean());
+        Assert.Contains("<html", page.BodyText, StringComparison.OrdinalIgnoreCase);
+
+        var openApi = await Invoke(LambdaEvents.RestV1("GET", "/openapi/v1.json", stage: "prod"));
+        Assert.Equal(200, openApi.StatusCode);
+        Assert.Contains("/chat/stream", openApi.BodyText, StringComparison.Ordinal);
+    }
+
     private async Task<RuntimeResult> Invoke(string evt)
     {
         try
