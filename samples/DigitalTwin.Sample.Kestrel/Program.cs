@@ -3,6 +3,10 @@ using DigitalTwin.Conversations;
 // The whole setup: a twin from the persona folder, answering with OpenAI, remembering visitors in files.
 var printPrompt = args.Contains("--print-prompt");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
+if (printPrompt)
+{
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs to stderr, the prompt alone on stdout
+}
 
 builder.Services.AddDigitalTwin().UseOpenAI().AddDigitalTwinHealthChecks();
 builder.Services.AddOpenApi();

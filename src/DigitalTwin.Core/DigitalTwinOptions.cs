@@ -39,6 +39,11 @@ public sealed class DigitalTwinOptions
     /// </summary>
     public bool RecordMessageContent { get; set; }
 
+    /// <summary>
+    /// How many of a session's newest turns are searched for a repeated turn id (<c>Idempotency-Key</c>). Default 50.
+    /// </summary>
+    public int IdempotencyLookbackTurns { get; set; } = 50;
+
     /// <summary>Timeouts, retries and circuit breaker around the model calls (section <c>DigitalTwin:Resilience</c>).</summary>
     public ResilienceOptions Resilience { get; } = new();
 }

@@ -19,6 +19,11 @@ internal static class ChatEndpoints
         try
         {
             var reply = await twin!.ChatAsync(request!, context.RequestAborted).ConfigureAwait(false);
+            if (reply.IsReplay)
+            {
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
             return TypedResults.Ok(new ChatResponse(reply.Response, reply.SessionId.Value));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

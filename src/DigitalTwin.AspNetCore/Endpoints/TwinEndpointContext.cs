@@ -50,7 +50,12 @@ internal sealed partial class TwinEndpointContext(
             }
         }
 
-        var turnId = context.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+        var turnId = context.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : body.TurnId;
+        if (body.TurnId is not null && !string.Equals(turnId, body.TurnId, StringComparison.Ordinal))
+        {
+            return (null, null, TwinProblems.BadRequest("The Idempotency-Key header and the turn_id field differ: send one of them, or the same value in both."));
+        }
+
         if (TwinRequestValidator.Problem(body.Message, turnId, twinOptions.Get(twin.Name)) is { } invalid)
         {
             return (null, null, TwinProblems.BadRequest(invalid));

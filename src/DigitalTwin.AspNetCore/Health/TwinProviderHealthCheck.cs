@@ -24,7 +24,7 @@ internal sealed class TwinProviderHealthCheck(IDigitalTwinCatalog catalog, IOpti
                 continue;
             }
 
-            if (twin.ChatClient is UnconfiguredChatClient)
+            if (twin.ChatClient.GetService<UnconfiguredChatClient>() is not null)
             {
                 return HealthCheckResult.Unhealthy($"Twin '{name}' has no model provider configured: set OPENAI_API_KEY with .UseOpenAI(), or configure another provider.", data: data);
             }

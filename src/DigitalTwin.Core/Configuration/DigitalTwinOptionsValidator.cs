@@ -33,6 +33,11 @@ internal sealed class DigitalTwinOptionsValidator : IValidateOptions<DigitalTwin
             errors.Add($"{section}:MaxMessageLength is {options.MaxMessageLength}: use 1 to 100000 characters (default 4000).");
         }
 
+        if (options.IdempotencyLookbackTurns is < 1 or > 1000)
+        {
+            errors.Add($"{section}:IdempotencyLookbackTurns is {options.IdempotencyLookbackTurns}: use 1 to 1000 (default 50).");
+        }
+
         if (!Enum.IsDefined(options.Language))
         {
             errors.Add($"{section}:Language '{options.Language}' is not supported: use English or Spanish, or a custom PromptTemplate.");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using DigitalTwin.Diagnostics;
 using DigitalTwin.Memory;
 using DigitalTwin.Persona;
 using DigitalTwin.Providers;
@@ -13,6 +14,8 @@ internal sealed partial class Twin(
     string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger)
     : IDigitalTwin
 {
+    private readonly IdempotentTurns _idempotent = new(store, options.IdempotencyLookbackTurns);
+
     public string Name { get; } = name;
 
     public IChatClient ChatClient => chat;
@@ -21,7 +24,20 @@ internal sealed partial class Twin(
 
     public Task<PersonaPrompt> GetPromptAsync() => prompt.Value;
 
-    public async Task<TwinReply> ChatAsync(TwinChatRequest request, CancellationToken cancellationToken = default)
+    public Task<TwinReply> ChatAsync(TwinChatRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.TurnId is not { } turnId)
+        {
+            return AnswerAsync(request, cancellationToken);
+        }
+
+        TwinRequestValidator.Validate(request, options);
+        request = IdempotentTurns.WithSession(request);
+        return _idempotent.RunAsync(new ConversationKey(Name, request.SessionId!.Value), turnId, () => AnswerAsync(request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<TwinReply> AnswerAsync(TwinChatRequest request, CancellationToken cancellationToken)
     {
         var turn = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         ChatResponse response;
@@ -40,6 +56,20 @@ internal sealed partial class Twin(
 
     public async IAsyncEnumerable<TwinStreamUpdate> ChatStreamingAsync(TwinChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        request = IdempotentTurns.WithSession(request);
+        if (request.TurnId is not null && request.SessionId is { } known)
+        {
+            TwinRequestValidator.Validate(request, options);
+            if (await _idempotent.FindAsync(new ConversationKey(Name, known), request.TurnId, cancellationToken).ConfigureAwait(false) is { } replay)
+            {
+                yield return new TwinStreamUpdate(TwinStreamUpdateKind.Session, known);
+                yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, known) { Text = replay.Response };
+                yield return new TwinStreamUpdate(TwinStreamUpdateKind.Completed, known) { TurnId = replay.TurnId, IsReplay = true };
+                yield break;
+            }
+        }
+
         var turn = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         var session = turn.Key.SessionId;
         yield return new TwinStreamUpdate(TwinStreamUpdateKind.Session, session);
@@ -126,6 +156,7 @@ internal sealed partial class Twin(
 
         // The model has answered (and been paid for): store the turn even if the caller has gone away meanwhile.
         await store.AppendAsync(turn.Key, stored, CancellationToken.None).ConfigureAwait(false);
+        TwinTelemetry.Turns.Add(1, new KeyValuePair<string, object?>("digitaltwin.twin", Name));
         LogTurnStored(logger, Name, turn.Key.SessionId.Value, metadata.Latency?.TotalMilliseconds ?? 0);
         return stored;
     }
@@ -133,6 +164,7 @@ internal sealed partial class Twin(
     private ChatProviderException Fail(ChatProviderException exception)
     {
         LogProviderFailed(logger, exception, Name, exception.Failure);
+        TwinTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("digitaltwin.twin", Name), new KeyValuePair<string, object?>("error.type", exception.Failure.ToString()));
         return exception;
     }
 

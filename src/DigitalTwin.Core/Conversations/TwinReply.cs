@@ -15,4 +15,10 @@ public sealed record TwinReply(string Response, SessionId SessionId)
 
     /// <summary>The stored turn's id.</summary>
     public string? TurnId { get; init; }
+
+    /// <summary>
+    /// Whether this answer was not produced now but replayed: the request repeated a turn id that was already answered
+    /// (the model was not called and nothing was stored again).
+    /// </summary>
+    public bool IsReplay { get; init; }
 }

@@ -18,4 +18,7 @@ public sealed record TwinStreamUpdate(TwinStreamUpdateKind Kind, SessionId Sessi
 
     /// <summary>The stored turn's id, for <see cref="TwinStreamUpdateKind.Completed"/>.</summary>
     public string? TurnId { get; init; }
+
+    /// <summary>For <see cref="TwinStreamUpdateKind.Completed"/>: the answer was replayed for a repeated turn id, not produced now.</summary>
+    public bool IsReplay { get; init; }
 }

@@ -25,9 +25,9 @@ internal static class TwinTelemetry
     public static readonly Histogram<double> TimeToFirstChunk = Meter.CreateHistogram<double>(
         "gen_ai.client.operation.time_to_first_chunk", "s", "Time from the start of a streamed model call to its first text.");
 
-    public static readonly Counter<long> Turns = Meter.CreateCounter<long>("digitaltwin.turns", "{turn}", "Turns answered and stored, by twin and mode (chat, stream, replay).");
+    public static readonly Counter<long> Turns = Meter.CreateCounter<long>("digitaltwin.turns", "{turn}", "Turns answered and stored, by twin.");
 
-    public static readonly Counter<long> Errors = Meter.CreateCounter<long>("digitaltwin.errors", "{error}", "Failed turns, by twin and error.type.");
+    public static readonly Counter<long> Errors = Meter.CreateCounter<long>("digitaltwin.errors", "{error}", "Model calls that failed a turn, by twin and error.type.");
 
     public static readonly Histogram<double> StoreDuration = Meter.CreateHistogram<double>(
         "digitaltwin.store.duration", "s", "Duration of conversation store operations, by operation (read or append) and store.");

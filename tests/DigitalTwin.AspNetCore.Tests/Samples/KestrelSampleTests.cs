@@ -85,6 +85,59 @@ public sealed class KestrelSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task KilledWithSigkillDuringLoad_LosesNoAcknowledgedTurnAndEverySessionStillReads()
+    {
+        await using var fake = await FakeOpenAIAsync();
+        var env = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["OPENAI_BASE_URL"] = fake.Address + "/v1", ["MEMORY_DIR"] = _memory.Path };
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(string Session, string Message)>();
+        await using (var sample = await SampleProcess.StartAsync(env))
+        {
+            using var stop = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+            {
+                var session = $"crash-session-{w % 3}";
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var response = await sample.Client.PostAsJsonAsync("/chat", new { message = $"w{w}-{i}", session_id = session }, stop.Token);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            acknowledged.Add((session, $"w{w}-{i}"));
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+                    {
+                        return; // the process died under us: this request was never acknowledged
+                    }
+                }
+            })).ToList();
+
+            while (acknowledged.Count < 150)
+            {
+                await Task.Delay(20);
+            }
+
+            await sample.CrashAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+        }
+
+        await using var restarted = await SampleProcess.StartAsync(env);
+        foreach (var session in acknowledged.Select(a => a.Session).Distinct())
+        {
+            var response = await restarted.Client.GetAsync($"/conversation/{session}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var stored = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages").EnumerateArray()
+                .Where(m => m.GetProperty("role").GetString() == "user").Select(m => m.GetProperty("content").GetString()).ToHashSet();
+            Assert.All(acknowledged.Where(a => a.Session == session), a => Assert.Contains(a.Message, stored));
+        }
+
+        // The restarted process keeps appending to the same files.
+        Assert.True((await restarted.Client.PostAsJsonAsync("/chat", new { message = "after the crash", session_id = "crash-session-0" })).IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task PrintPrompt_PrintsTheSystemPromptOfflineAndExits()
     {
         using var process = Process.Start(SampleProcess.StartInfo(new Dictionary<string, string?>(), "--print-prompt"))!;

@@ -91,6 +91,13 @@ public sealed class SampleProcess : IAsyncDisposable
         throw new TimeoutException($"The sample did not answer /health within 60 s:\n{sample.Output}");
     }
 
+    /// <summary>Kills the process at once (SIGKILL on Linux): no shutdown, no flushing, as in a crash.</summary>
+    public async Task CrashAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -33,6 +33,17 @@ public sealed class ResilientChatClientTests
     }
 
     [Fact]
+    public async Task ThrottledWithoutRetryAfter_IsRetriedWithBackoff()
+    {
+        var (client, model) = Create(Fast(retries: 1));
+        var calls = 0;
+        model.Answer = _ => Interlocked.Increment(ref calls) == 1 ? throw new ChatProviderException(ChatProviderFailure.RateLimited, "429, no Retry-After") : "ok";
+
+        Assert.Equal("ok", (await client.GetResponseAsync(Messages)).Text);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
     public async Task NonRetryableFailure_IsNotRetried()
     {
         var (client, model) = Create(Fast());

@@ -185,6 +185,20 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConnectionResetMidRequest_IsUnavailable()
+    {
+        _server.Handler = context =>
+        {
+            context.Abort(); // the server drops the connection without answering
+            return Task.CompletedTask;
+        };
+
+        var ex = await Assert.ThrowsAsync<ChatProviderException>(() => Client().GetResponseAsync(Conversation));
+
+        Assert.Equal(ChatProviderFailure.Unavailable, ex.Failure);
+    }
+
+    [Fact]
     public async Task NothingListening_IsUnavailable()
     {
         var client = new OpenAIChatClient(new OpenAIProviderOptions { ApiKey = "k", Endpoint = new Uri("http://127.0.0.1:9/v1"), MaxRetries = 0 });

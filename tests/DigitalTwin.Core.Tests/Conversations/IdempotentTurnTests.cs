@@ -1,0 +1,114 @@
+using DigitalTwin.Conversations;
+using DigitalTwin.Core.Tests.Support;
+using DigitalTwin.Memory;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalTwin.Core.Tests.Conversations;
+
+public sealed class IdempotentTurnTests : IDisposable
+{
+    private readonly TwinHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    private IConversationStore Store => ((Twin)_host.Twin).Store;
+
+    [Fact]
+    public async Task RepeatedTurnId_ReturnsTheStoredAnswerWithoutCallingTheModelOrStoringAgain()
+    {
+        var session = SessionId.New();
+        var first = await _host.Twin.ChatAsync(new TwinChatRequest("Hello", session) { TurnId = "turn-1" });
+        _host.Model.Answer = _ => "a different answer";
+
+        var repeat = await _host.Twin.ChatAsync(new TwinChatRequest("Hello", session) { TurnId = "turn-1" });
+
+        Assert.False(first.IsReplay);
+        Assert.True(repeat.IsReplay);
+        Assert.Equal(first.Response, repeat.Response);
+        Assert.Single(_host.Model.Calls);
+        Assert.Single(await Store.ReadAllAsync(new ConversationKey("default", session)));
+    }
+
+    [Fact]
+    public async Task FirstMessageWithTurnIdButNoSession_RetriedWithoutSession_IsRecognised()
+    {
+        var first = await _host.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "client-generated-42" });
+        var retry = await _host.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "client-generated-42" });
+
+        Assert.Equal(first.SessionId, retry.SessionId);
+        Assert.True(retry.IsReplay);
+        Assert.Single(_host.Model.Calls);
+    }
+
+    [Fact]
+    public async Task ConcurrentDuplicate_WaitsForTheFirstAndGetsItsAnswer()
+    {
+        var session = SessionId.New();
+        _host.Model.Gate = new TaskCompletionSource();
+        var first = _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "t" });
+        var duplicate = _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "t" });
+        await Task.Delay(100);
+        Assert.False(duplicate.IsCompleted);
+
+        _host.Model.Gate.SetResult();
+
+        Assert.Equal((await first).Response, (await duplicate).Response);
+        Assert.True((await duplicate).IsReplay);
+        Assert.Single(_host.Model.Calls);
+        Assert.Single(await Store.ReadAllAsync(new ConversationKey("default", session)));
+    }
+
+    [Fact]
+    public async Task TwoHostsSharingAStore_RecogniseEachOthersCompletedTurns()
+    {
+        var store = new InMemoryConversationStore();
+        var models = new[] { new FakeChatClient(), new FakeChatClient() };
+        var twins = models.Select(model =>
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddDigitalTwin(o => o.PersonaDirectory = PersonaFolder.Sample).UseChatClient(model).UseStore(_ => store);
+            return services.BuildServiceProvider().GetRequiredService<IDigitalTwin>();
+        }).ToArray();
+        var session = SessionId.New();
+
+        var answer = await twins[0].ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "k1" });
+        var elsewhere = await twins[1].ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "k1" });
+
+        Assert.Equal(answer.Response, elsewhere.Response);
+        Assert.True(elsewhere.IsReplay);
+        Assert.Empty(models[1].Calls);
+    }
+
+    [Fact]
+    public async Task StreamingRepeat_ReplaysTheStoredAnswer()
+    {
+        var session = SessionId.New();
+        await _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" });
+
+        var updates = new List<TwinStreamUpdate>();
+        await foreach (var update in _host.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal([TwinStreamUpdateKind.Session, TwinStreamUpdateKind.Delta, TwinStreamUpdateKind.Completed], updates.Select(u => u.Kind));
+        Assert.Equal("Echo: Hi", updates[1].Text);
+        Assert.True(updates[2].IsReplay);
+        Assert.Single(_host.Model.Calls);
+    }
+
+    [Fact]
+    public async Task FailedFirstAttempt_IsNotRemembered_SoTheRetryCallsTheModel()
+    {
+        var session = SessionId.New();
+        _host.Model.Throw = new DigitalTwin.Providers.ChatProviderException(DigitalTwin.Providers.ChatProviderFailure.Unavailable, "503");
+        await Assert.ThrowsAsync<DigitalTwin.Providers.ChatProviderException>(() => _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "r" }));
+        _host.Model.Throw = null;
+
+        var retry = await _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "r" });
+
+        Assert.False(retry.IsReplay);
+        Assert.Equal(2, _host.Model.Calls.Count);
+    }
+}
