@@ -3,17 +3,25 @@ using DigitalTwin.Conversations;
 // The Kestrel sample's setup, served by AWS Lambda's Runtime API when AWS_LAMBDA_RUNTIME_API is set (Kestrel otherwise).
 var printPrompt = args.Contains("--print-prompt");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
+if (printPrompt)
+{
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs to stderr, the prompt alone on stdout
+}
 
 builder.Services.AddDigitalTwinLambdaHosting();
-var twin = builder.Services.AddDigitalTwin().UseOpenAI().AddDigitalTwinHealthChecks();
-builder.Services.AddOpenApi();
 
-// The stack's MemoryStore: USE_S3=true (with S3_BUCKET) already makes the S3 store the default; DynamoDB is chosen here.
-// Otherwise the file store, under /tmp on Lambda.
+// The stack's choices (template.yaml): ModelProvider → DigitalTwin:Provider (Bedrock reads BEDROCK_MODEL_ID), and
+// MemoryStore → USE_S3=true with S3_BUCKET (the library's default store then is S3) or DigitalTwin:Store=DynamoDB with
+// DYNAMODB_TABLE. Otherwise OpenAI and the file store (under /tmp on Lambda).
+var twin = builder.Services.AddDigitalTwin();
+twin = string.Equals(builder.Configuration["DigitalTwin:Provider"], "Bedrock", StringComparison.OrdinalIgnoreCase) ? twin.UseBedrock() : twin.UseOpenAI();
 if (string.Equals(builder.Configuration["DigitalTwin:Store"], "DynamoDB", StringComparison.OrdinalIgnoreCase))
 {
     twin.UseDynamoDbStore();
 }
+
+twin.AddDigitalTwinHealthChecks();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
