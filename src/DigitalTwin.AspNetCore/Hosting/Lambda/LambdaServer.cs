@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.AspNetCore.Hosting.Lambda;
+
+/// <summary>
+/// An <see cref="IServer"/> that takes its requests from the Lambda Runtime API instead of a socket. <see cref="StartAsync"/>
+/// returns at once; the loop polls <c>invocation/next</c> once the host has started, one invocation at a time. A host that
+/// stops before it started is reported to <c>init/error</c>; a Runtime API that fails stops the app with exit code 1.
+/// </summary>
+internal sealed class LambdaServer : IServer
+{
+    private readonly LambdaHostingOptions _options;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LambdaServer> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+    private RuntimeApiClient? _runtime;
+
+    public LambdaServer(IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<LambdaServer> logger)
+    {
+        _options = options.Value;
+        _lifetime = lifetime;
+        _time = time;
+        _logger = logger;
+        Features.Set<IServerAddressesFeature>(new ServerAddressesFeature());
+    }
+
+    public IFeatureCollection Features { get; } = new FeatureCollection();
+
+    public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+        where TContext : notnull
+    {
+        var api = _options.RuntimeApi ?? Environment.GetEnvironmentVariable(LambdaStartupFailure.RuntimeApiVariable);
+        if (string.IsNullOrWhiteSpace(api))
+        {
+            throw new InvalidOperationException($"The Lambda host needs the Runtime API address: {LambdaStartupFailure.RuntimeApiVariable} is not set.");
+        }
+
+        _runtime = new RuntimeApiClient(api);
+        var processor = new InvocationProcessor<TContext>(application, _runtime, _options, _time, _logger);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        _loop = Task.Run(() => RunAsync(processor, _runtime, started.Task, _stopping.Token), CancellationToken.None);
+        LambdaLog.Started(_logger, api, _options.ResponseStreaming);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        ReportIfNeverStarted();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout passed; the loop ends with the process.
+        }
+    }
+
+    public void Dispose()
+    {
+        ReportIfNeverStarted();
+        _stopping.Cancel();
+        _runtime?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync<TContext>(InvocationProcessor<TContext> processor, RuntimeApiClient runtime, Task started, CancellationToken stopping)
+        where TContext : notnull
+    {
+        try
+        {
+            await started.WaitAsync(stopping).ConfigureAwait(false);
+            LambdaStartupFailure.Started();
+            while (!stopping.IsCancellationRequested)
+            {
+                var invocation = await runtime.NextAsync(stopping).ConfigureAwait(false);
+                try
+                {
+                    await processor.ProcessAsync(invocation, stopping).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (ex.StatusCode is not null)
+                {
+                    // The Runtime API answered but refused this invocation's answer: the next one can still be served.
+                    LambdaLog.AnswerRefused(_logger, ex, invocation.RequestId, (int)ex.StatusCode.Value);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+        catch (Exception ex)
+        {
+            LambdaLog.RuntimeApiFailed(_logger, ex);
+            Environment.ExitCode = 1;
+            _lifetime.StopApplication();
+        }
+    }
+
+    private void ReportIfNeverStarted()
+    {
+        if (_runtime is not null && !_lifetime.ApplicationStarted.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            LambdaLog.StartupFailed(_logger);
+            LambdaStartupFailure.Report(_runtime, "Runtime.StartupFailure");
+            Environment.ExitCode = 1;
+        }
+    }
+}
