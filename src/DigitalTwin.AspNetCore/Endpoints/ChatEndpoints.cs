@@ -24,7 +24,7 @@ internal static class ChatEndpoints
                 context.Response.Headers["Idempotent-Replayed"] = "true";
             }
 
-            return TypedResults.Ok(new ChatResponse(reply.Response, reply.SessionId.Value));
+            return TypedResults.Json(new ChatResponse(reply.Response, reply.SessionId.Value), ContractsJsonContext.Default.ChatResponse);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -52,9 +52,11 @@ internal static class ChatEndpoints
         try
         {
             var messages = await twin.GetConversationAsync(session, context.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Ok(new ConversationResponse(
-                session.Value,
-                messages.Select(m => new ConversationMessageResponse(m.Role == ConversationRole.User ? "user" : "assistant", m.Content, m.Timestamp)).ToList()));
+            return TypedResults.Json(
+                new ConversationResponse(
+                    session.Value,
+                    messages.Select(m => new ConversationMessageResponse(m.Role == ConversationRole.User ? "user" : "assistant", m.Content, m.Timestamp)).ToList()),
+                ContractsJsonContext.Default.ConversationResponse);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -67,5 +69,5 @@ internal static class ChatEndpoints
     }
 
     public static IResult Info(IDigitalTwinCatalog catalog) =>
-        TypedResults.Ok(new ServiceInfoResponse("AI Digital Twin API", catalog.Names));
+        TypedResults.Json(new ServiceInfoResponse("AI Digital Twin API", catalog.Names), ContractsJsonContext.Default.ServiceInfoResponse);
 }

@@ -1,4 +1,5 @@
 using DigitalTwin.AspNetCore.Contracts;
+using DigitalTwin.AspNetCore.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,7 +17,7 @@ internal static class HealthEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new HealthResponse("healthy"));
+        return TypedResults.Json(new HealthResponse("healthy"), ContractsJsonContext.Default.HealthResponse);
     }
 
     public static async Task<IResult> ReadyAsync(HttpContext context, HealthCheckService health)

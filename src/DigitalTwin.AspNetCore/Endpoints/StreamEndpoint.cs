@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
 using Microsoft.AspNetCore.Http;
@@ -14,8 +13,6 @@ namespace DigitalTwin.AspNetCore.Endpoints;
 /// </summary>
 internal static class StreamEndpoint
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task<IResult> StreamAsync(HttpContext context, TwinEndpointContext endpoint)
     {
         var (twin, request, problem) = await endpoint.ReadChatAsync(context).ConfigureAwait(false);
@@ -56,7 +53,7 @@ internal static class StreamEndpoint
         await using var _ = updates.ConfigureAwait(false);
         foreach (var update in first)
         {
-            yield return ToEvent(update);
+            yield return SseEvents.ToEvent(update);
         }
 
         if (first.Count < 2 || first[^1].Kind == TwinStreamUpdateKind.Completed)
@@ -69,7 +66,7 @@ internal static class StreamEndpoint
             SseItem<string>? next;
             try
             {
-                next = await updates.MoveNextAsync().ConfigureAwait(false) ? ToEvent(updates.Current) : null;
+                next = await updates.MoveNextAsync().ConfigureAwait(false) ? SseEvents.ToEvent(updates.Current) : null;
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -77,7 +74,7 @@ internal static class StreamEndpoint
             }
             catch (Exception ex)
             {
-                next = ErrorEvent(endpoint.Fail(ex, context));
+                next = SseEvents.Error(endpoint.Fail(ex, context));
             }
 
             if (next is not { } item)
@@ -91,24 +88,5 @@ internal static class StreamEndpoint
                 yield break;
             }
         }
-    }
-
-    private static SseItem<string> ToEvent(TwinStreamUpdate update) => update.Kind switch
-    {
-        TwinStreamUpdateKind.Session => new(JsonSerializer.Serialize(new { session_id = update.SessionId.Value }, Json), "session"),
-        TwinStreamUpdateKind.Delta => new(JsonSerializer.Serialize(new { text = update.Text }, Json), "delta"),
-        _ => new(JsonSerializer.Serialize(new
-        {
-            session_id = update.SessionId.Value,
-            turn_id = update.TurnId,
-            finish_reason = update.FinishReason?.Value,
-            usage = update.Usage is null ? null : new { input_tokens = update.Usage.InputTokenCount, output_tokens = update.Usage.OutputTokenCount, total_tokens = update.Usage.TotalTokenCount },
-        }, Json), "done"),
-    };
-
-    private static SseItem<string> ErrorEvent(IResult problem)
-    {
-        var details = (problem as Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)?.ProblemDetails;
-        return new(JsonSerializer.Serialize(new { status = details?.Status ?? 500, title = details?.Title, detail = details?.Detail }, Json), "error");
     }
 }

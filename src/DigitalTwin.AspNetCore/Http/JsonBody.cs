@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -7,9 +8,7 @@ namespace DigitalTwin.AspNetCore.Http;
 /// <summary>Reads a JSON request body at the edge, turning every kind of bad input into a problem result.</summary>
 internal static class JsonBody
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, long maxBytes)
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type, long maxBytes)
         where T : class
     {
         var request = context.Request;
@@ -30,7 +29,7 @@ internal static class JsonBody
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(new LimitedReadStream(request.Body, maxBytes), Options, context.RequestAborted).ConfigureAwait(false);
+            var value = await JsonSerializer.DeserializeAsync(new LimitedReadStream(request.Body, maxBytes), type, context.RequestAborted).ConfigureAwait(false);
             return value is null ? (null, TwinProblems.BadRequest("The request body is empty or null: send a JSON object.")) : (value, null);
         }
         catch (JsonException)

@@ -18,28 +18,36 @@ internal static class HistoryWindow
     /// </summary>
     public static List<ChatMessage> Select(IReadOnlyList<ConversationTurn> turns, int maxMessages, int? maxTokens)
     {
-        var picked = new List<ConversationMessage>();
+        // Count how many of the newest messages fit (newest first: the last turn's answer, its question, the answer before…).
+        var count = 0;
         var budget = maxTokens ?? int.MaxValue;
-        for (var t = turns.Count - 1; t >= 0 && picked.Count < maxMessages; t--)
+        for (var fits = true; fits && count < maxMessages && count < turns.Count * 2; count += fits ? 1 : 0)
         {
-            foreach (var message in new[] { turns[t].Assistant, turns[t].User })
-            {
-                var cost = EstimateTokens(message.Content);
-                if (picked.Count >= maxMessages || cost > budget)
-                {
-                    t = -1;
-                    break;
-                }
-
-                budget -= cost;
-                picked.Add(message);
-            }
+            var cost = maxTokens is null ? 0 : EstimateTokens(MessageFromEnd(turns, count).Content);
+            fits = cost <= budget;
+            budget -= fits ? cost : 0;
         }
 
-        picked.Reverse();
-        var start = picked.Count > 0 && picked[0].Role == ConversationRole.Assistant ? 1 : 0;
-        return picked.Skip(start)
-            .Select(m => new ChatMessage(m.Role == ConversationRole.User ? ChatRole.User : ChatRole.Assistant, m.Content))
-            .ToList();
+        var oldest = count - 1;
+        if (oldest >= 0 && MessageFromEnd(turns, oldest).Role == ConversationRole.Assistant)
+        {
+            oldest--;
+        }
+
+        var window = new List<ChatMessage>(oldest + 1);
+        for (var p = oldest; p >= 0; p--)
+        {
+            var message = MessageFromEnd(turns, p);
+            window.Add(new ChatMessage(message.Role == ConversationRole.User ? ChatRole.User : ChatRole.Assistant, message.Content));
+        }
+
+        return window;
+    }
+
+    // Position 0 is the newest message (the last turn's answer), 1 its question, 2 the answer before, and so on.
+    private static ConversationMessage MessageFromEnd(IReadOnlyList<ConversationTurn> turns, int position)
+    {
+        var turn = turns[turns.Count - 1 - (position / 2)];
+        return position % 2 == 0 ? turn.Assistant : turn.User;
     }
 }

@@ -23,26 +23,24 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
     public async ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var line = TurnSerializer.Serialize(turn);
+
+        // "\n" + the turn + "\n", in one pooled buffer: the leading newline is written only to seal off a torn line.
+        using var line = new PooledBufferWriter(1024);
+        line.Write((byte)'\n');
+        TurnSerializer.Serialize(turn, line);
+        line.Write((byte)'\n');
         var path = PathOf(key);
         var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % (uint)_stripes.Length)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var file = await OpenLockedAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
-            var buffer = new byte[line.Length + 2];
-            var offset = 0;
-            if (file.Length > 0 && await LastByteAsync(file).ConfigureAwait(false) != (byte)'\n')
-            {
-                buffer[offset++] = (byte)'\n'; // seal off a torn line left by a crash
-            }
+            using var file = await OpenForAppendAsync(path, cancellationToken).ConfigureAwait(false);
+            var length = file.Length;
+            var bytes = length > 0 && !EndsWithNewline(file, length) ? line.WrittenMemory : line.WrittenMemory[1..];
 
-            line.CopyTo(buffer, offset);
-            buffer[offset + line.Length] = (byte)'\n';
-            file.Seek(0, SeekOrigin.End);
             // From here on the turn is written whole or, after a crash, left as a torn line that readers skip.
-            await file.WriteAsync(buffer.AsMemory(0, offset + line.Length + 1), CancellationToken.None).ConfigureAwait(false);
+            file.Seek(length, SeekOrigin.Begin);
+            await file.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
             file.Flush(options.FlushToDisk);
         }
         catch (IOException ex)
@@ -89,12 +87,25 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
 
     private string PathOf(ConversationKey key) => Path.Combine(_root, key.TwinStorageName, key.SessionId.StorageName + ".jsonl");
 
-    private static async Task<byte> LastByteAsync(FileStream file)
+    /// <summary>Opens the session file for appending; the folder is created only when the open finds it missing.</summary>
+    private async Task<FileStream> OpenForAppendAsync(string path, CancellationToken cancellationToken)
     {
-        var one = new byte[1];
-        file.Seek(-1, SeekOrigin.End);
-        await file.ReadExactlyAsync(one).ConfigureAwait(false);
-        return one[0];
+        try
+        {
+            return await OpenLockedAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return await OpenLockedAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // One byte of a file just written by this or another appender: in the page cache, so a plain positional read.
+    private static bool EndsWithNewline(FileStream file, long length)
+    {
+        Span<byte> last = stackalloc byte[1];
+        return RandomAccess.Read(file.SafeFileHandle, last, length - 1) == 1 && last[0] == (byte)'\n';
     }
 
     /// <summary>Opens the file, retrying while another process holds a conflicting lock, until <see cref="FileStoreOptions.LockTimeout"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using DigitalTwin.Conversations;
 
 namespace DigitalTwin.Memory;
@@ -5,7 +6,10 @@ namespace DigitalTwin.Memory;
 /// <summary>Reads the last valid turns of a JSON Lines file by scanning backwards from its end in blocks.</summary>
 internal static class JsonLinesTail
 {
-    private const int BlockSize = 64 * 1024;
+    // The first block holds a usual history window (a few turns of a few hundred bytes each); later blocks double up to
+    // the largest, so a long conversation costs what its window costs, and a window of big turns needs few reads.
+    private const int FirstBlockSize = 8 * 1024;
+    private const int MaxBlockSize = 64 * 1024;
 
     /// <summary>
     /// Returns up to <paramref name="maxTurns"/> of the newest complete, valid lines, oldest first. Bytes after the last
@@ -13,42 +17,57 @@ internal static class JsonLinesTail
     /// </summary>
     public static async Task<IReadOnlyList<ConversationTurn>> ReadAsync(FileStream file, int maxTurns, CancellationToken cancellationToken)
     {
-        var newestFirst = new List<ConversationTurn>();
+        var newestFirst = new List<ConversationTurn>(Math.Min(maxTurns, 16));
         var end = file.Length;
-        var pending = Array.Empty<byte>(); // bytes before the earliest newline seen so far
+        var blockSize = FirstBlockSize;
+        byte[]? pending = null; // pooled; its first pendingLength bytes come before the earliest newline seen so far
+        var pendingLength = 0;
         var seenNewline = false;
-        while (end > 0 && newestFirst.Count < maxTurns)
+        try
         {
-            var size = (int)Math.Min(BlockSize, end);
-            var combined = new byte[size + pending.Length];
-            file.Seek(end - size, SeekOrigin.Begin);
-            await file.ReadExactlyAsync(combined.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
-            pending.CopyTo(combined, size);
-            end -= size;
-
-            var lineEnd = combined.Length;
-            for (var i = combined.Length - 1; i >= 0 && newestFirst.Count < maxTurns; i--)
+            while (end > 0 && newestFirst.Count < maxTurns)
             {
-                if (combined[i] != (byte)'\n')
+                var size = (int)Math.Min(blockSize, end);
+                var combined = ArrayPool<byte>.Shared.Rent(size + pendingLength);
+                file.Seek(end - size, SeekOrigin.Begin);
+                await file.ReadExactlyAsync(combined.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+                if (pending is not null)
                 {
-                    continue;
+                    pending.AsSpan(0, pendingLength).CopyTo(combined.AsSpan(size));
+                    ArrayPool<byte>.Shared.Return(pending);
                 }
 
-                if (seenNewline)
+                var length = size + pendingLength;
+                (pending, pendingLength) = (combined, length);
+                end -= size;
+                blockSize = Math.Min(blockSize * 2, MaxBlockSize);
+
+                var lineEnd = length;
+                for (var i = combined.AsSpan(0, length).LastIndexOf((byte)'\n'); i >= 0 && newestFirst.Count < maxTurns; i = combined.AsSpan(0, i).LastIndexOf((byte)'\n'))
                 {
-                    Add(combined.AsSpan(i + 1, lineEnd - i - 1), newestFirst);
+                    if (seenNewline)
+                    {
+                        Add(combined.AsSpan(i + 1, lineEnd - i - 1), newestFirst);
+                    }
+
+                    seenNewline = true;
+                    lineEnd = i;
                 }
 
-                seenNewline = true;
-                lineEnd = i;
+                pendingLength = lineEnd;
             }
 
-            pending = combined[..lineEnd];
+            if (end == 0 && seenNewline && newestFirst.Count < maxTurns && pending is not null)
+            {
+                Add(pending.AsSpan(0, pendingLength), newestFirst);
+            }
         }
-
-        if (end == 0 && seenNewline && newestFirst.Count < maxTurns)
+        finally
         {
-            Add(pending, newestFirst);
+            if (pending is not null)
+            {
+                ArrayPool<byte>.Shared.Return(pending);
+            }
         }
 
         newestFirst.Reverse();

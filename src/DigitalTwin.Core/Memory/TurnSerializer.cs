@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigitalTwin.Conversations;
@@ -8,6 +9,13 @@ namespace DigitalTwin.Memory;
 internal static class TurnSerializer
 {
     public static byte[] Serialize(ConversationTurn turn) => JsonSerializer.SerializeToUtf8Bytes(StoredTurn.From(turn), TurnJsonContext.Default.StoredTurn);
+
+    /// <summary>Writes the same JSON as <see cref="Serialize(ConversationTurn)"/> to <paramref name="output"/>, with no intermediate array.</summary>
+    public static void Serialize(ConversationTurn turn, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(writer, StoredTurn.From(turn), TurnJsonContext.Default.StoredTurn);
+    }
 
     /// <summary>Reads a turn; <see langword="null"/> when the bytes are not a whole, valid turn (a torn write, for example).</summary>
     public static ConversationTurn? TryDeserialize(ReadOnlySpan<byte> utf8)

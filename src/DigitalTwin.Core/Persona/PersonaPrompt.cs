@@ -9,6 +9,7 @@ namespace DigitalTwin.Persona;
 public sealed class PersonaPrompt
 {
     private readonly string _timeFormat;
+    private Rendered? _last; // the prompt of the latest second rendered: requests within one second share it
 
     internal PersonaPrompt(string prefix, PromptLanguage language)
     {
@@ -28,8 +29,17 @@ public sealed class PersonaPrompt
     /// <summary>The whole prompt for a request made at <paramref name="now"/> (formatted <c>yyyy-MM-dd HH:mm:ss</c> with its UTC offset).</summary>
     public string Render(DateTimeOffset now)
     {
-        var stamp = now.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", CultureInfo.InvariantCulture);
-        return Prefix + string.Format(CultureInfo.InvariantCulture, _timeFormat, stamp);
+        var second = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+        var last = Volatile.Read(ref _last);
+        if (last is not null && last.Second.Equals(second) && last.Second.Offset == second.Offset)
+        {
+            return last.Text;
+        }
+
+        var stamp = second.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", CultureInfo.InvariantCulture);
+        var text = Prefix + string.Format(CultureInfo.InvariantCulture, _timeFormat, stamp);
+        Volatile.Write(ref _last, new Rendered(second, text));
+        return text;
     }
 
     /// <summary>The whole prompt for a request made now according to <paramref name="timeProvider"/> (its local time zone).</summary>
@@ -38,4 +48,6 @@ public sealed class PersonaPrompt
         ArgumentNullException.ThrowIfNull(timeProvider);
         return Render(timeProvider.GetLocalNow());
     }
+
+    private sealed record Rendered(DateTimeOffset Second, string Text);
 }
