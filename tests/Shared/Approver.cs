@@ -14,7 +14,7 @@ public static class Approver
 
     public static void Verify(string actual, string name, [CallerFilePath] string sourceFile = "")
     {
-        var directory = Path.GetDirectoryName(sourceFile)!;
+        var directory = SourceDirectory(sourceFile);
         var verifiedPath = Path.Combine(directory, name + ".verified.txt");
         var receivedPath = Path.Combine(directory, name + ".received.txt");
         actual = actual.ReplaceLineEndings("\n");
@@ -38,6 +38,29 @@ public static class Approver
             ? $"No approved snapshot {verifiedPath}. Review {receivedPath} and rename it to .verified.txt (or run with {AcceptVariable}=1)."
             : $"Snapshot {name} differs from {verifiedPath}; received text written to {receivedPath}.\n{Diff(verified, actual)}";
         Assert.Fail(message);
+    }
+
+    /// <summary>
+    /// The folder of a test's source file. Deterministic CI builds map source paths to <c>/_/</c>; such a path is resolved
+    /// against the repository root (the folder holding DigitalTwin.sln above the test output).
+    /// </summary>
+    public static string SourceDirectory(string sourceFile)
+    {
+        var path = sourceFile.Replace('\\', '/');
+        if (!path.StartsWith("/_/", StringComparison.Ordinal))
+        {
+            return Path.GetDirectoryName(sourceFile)!;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DigitalTwin.sln")))
+            {
+                return Path.GetDirectoryName(Path.Combine(dir.FullName, path[3..]))!;
+            }
+        }
+
+        throw new InvalidOperationException($"Cannot map {sourceFile} to the repository: DigitalTwin.sln not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>Lines only in the verified text (-) and only in the received text (+), with line numbers.</summary>

@@ -19,7 +19,7 @@ public sealed class ApproverTests
     public void Mismatch_FailsAndWritesReceivedFile()
     {
         var name = "approver-selftest-" + Guid.NewGuid().ToString("N");
-        var dir = Path.GetDirectoryName(ThisFile())!;
+        var dir = Approver.SourceDirectory(ThisFile());
         File.WriteAllText(Path.Combine(dir, name + ".verified.txt"), "expected\n");
         try
         {
