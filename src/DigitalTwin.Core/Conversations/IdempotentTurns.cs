@@ -23,7 +23,12 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
         ? request
         : request with { SessionId = SessionId.Parse("t-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.TurnId))).AsSpan(0, 32).ToString()) };
 
-    public async Task<TwinReply> RunAsync(ConversationKey key, string turnId, Func<Task<TwinReply>> answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replays the stored answer of <paramref name="turnId"/>, or produces it with <paramref name="answer"/>, which gets the
+    /// session's recent turns already read (so the history window needs no second read).
+    /// </summary>
+    public async Task<TwinReply> RunAsync(
+        ConversationKey key, string turnId, Func<IReadOnlyList<ConversationTurn>, Task<TwinReply>> answer, CancellationToken cancellationToken)
     {
         var mine = new TaskCompletionSource<TwinReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         var slot = (key, turnId);
@@ -35,7 +40,8 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
 
         try
         {
-            var reply = await FindAsync(key, turnId, cancellationToken).ConfigureAwait(false) ?? await answer().ConfigureAwait(false);
+            var (replay, recent) = await FindAsync(key, turnId, cancellationToken).ConfigureAwait(false);
+            var reply = replay ?? await answer(recent).ConfigureAwait(false);
             mine.SetResult(reply);
             return reply;
         }
@@ -51,18 +57,21 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
         }
     }
 
-    /// <summary>The stored answer of <paramref name="turnId"/>, when the session's recent turns hold it.</summary>
-    public async Task<TwinReply?> FindAsync(ConversationKey key, string turnId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the session's newest turns and returns the stored answer of <paramref name="turnId"/> when they hold it,
+    /// together with the turns read (the caller sizes the read to cover its history window too).
+    /// </summary>
+    public async Task<(TwinReply? Replay, IReadOnlyList<ConversationTurn> Recent)> FindAsync(ConversationKey key, string turnId, CancellationToken cancellationToken)
     {
         var recent = await store.ReadLatestAsync(key, lookbackTurns, cancellationToken).ConfigureAwait(false);
         for (var i = recent.Count - 1; i >= 0; i--)
         {
             if (string.Equals(recent[i].TurnId, turnId, StringComparison.Ordinal))
             {
-                return new TwinReply(recent[i].Assistant.Content, key.SessionId) { TurnId = turnId, IsReplay = true };
+                return (new TwinReply(recent[i].Assistant.Content, key.SessionId) { TurnId = turnId, IsReplay = true }, recent);
             }
         }
 
-        return null;
+        return (null, recent);
     }
 }

@@ -14,7 +14,8 @@ internal sealed partial class Twin(
     string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger)
     : IDigitalTwin
 {
-    private readonly IdempotentTurns _idempotent = new(store, options.IdempotencyLookbackTurns);
+    // One read serves both the repeat check and the history window of an idempotent turn.
+    private readonly IdempotentTurns _idempotent = new(store, Math.Max(options.IdempotencyLookbackTurns, HistoryWindow.TurnsToRead(options.MaxHistoryMessages)));
 
     public string Name { get; } = name;
 
@@ -24,22 +25,23 @@ internal sealed partial class Twin(
 
     public Task<PersonaPrompt> GetPromptAsync() => prompt.Value;
 
-    public Task<TwinReply> ChatAsync(TwinChatRequest request, CancellationToken cancellationToken = default)
+    public async Task<TwinReply> ChatAsync(TwinChatRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        TwinRequestValidator.Validate(request, options);
         if (request.TurnId is not { } turnId)
         {
-            return AnswerAsync(request, cancellationToken);
+            return await AnswerAsync(request, history: null, cancellationToken).ConfigureAwait(false);
         }
 
-        TwinRequestValidator.Validate(request, options);
         request = IdempotentTurns.WithSession(request);
-        return _idempotent.RunAsync(new ConversationKey(Name, request.SessionId!.Value), turnId, () => AnswerAsync(request, cancellationToken), cancellationToken);
+        return await _idempotent.RunAsync(
+            new ConversationKey(Name, request.SessionId!.Value), turnId, recent => AnswerAsync(request, recent, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TwinReply> AnswerAsync(TwinChatRequest request, CancellationToken cancellationToken)
+    private async Task<TwinReply> AnswerAsync(TwinChatRequest request, IReadOnlyList<ConversationTurn>? history, CancellationToken cancellationToken)
     {
-        var turn = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        var turn = await PrepareAsync(request, history, cancellationToken).ConfigureAwait(false);
         ChatResponse response;
         try
         {
@@ -57,11 +59,13 @@ internal sealed partial class Twin(
     public async IAsyncEnumerable<TwinStreamUpdate> ChatStreamingAsync(TwinChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        TwinRequestValidator.Validate(request, options);
         request = IdempotentTurns.WithSession(request);
+        IReadOnlyList<ConversationTurn>? history = null;
         if (request.TurnId is not null && request.SessionId is { } known)
         {
-            TwinRequestValidator.Validate(request, options);
-            if (await _idempotent.FindAsync(new ConversationKey(Name, known), request.TurnId, cancellationToken).ConfigureAwait(false) is { } replay)
+            (var replay, history) = await _idempotent.FindAsync(new ConversationKey(Name, known), request.TurnId, cancellationToken).ConfigureAwait(false);
+            if (replay is not null)
             {
                 yield return new TwinStreamUpdate(TwinStreamUpdateKind.Session, known);
                 yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, known) { Text = replay.Response };
@@ -70,7 +74,7 @@ internal sealed partial class Twin(
             }
         }
 
-        var turn = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+        var turn = await PrepareAsync(request, history, cancellationToken).ConfigureAwait(false);
         var session = turn.Key.SessionId;
         yield return new TwinStreamUpdate(TwinStreamUpdateKind.Session, session);
 
@@ -120,13 +124,12 @@ internal sealed partial class Twin(
     public async Task<IReadOnlyList<ConversationMessage>> GetConversationAsync(SessionId sessionId, CancellationToken cancellationToken = default)
         => await store.ReadMessagesAsync(new ConversationKey(Name, sessionId), cancellationToken).ConfigureAwait(false);
 
-    private async Task<PendingTurn> PrepareAsync(TwinChatRequest request, CancellationToken cancellationToken)
+    /// <summary>Builds the model call of a validated request; <paramref name="history"/> is the session's newest turns when already read.</summary>
+    private async Task<PendingTurn> PrepareAsync(TwinChatRequest request, IReadOnlyList<ConversationTurn>? history, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        TwinRequestValidator.Validate(request, options);
         var key = new ConversationKey(Name, request.SessionId ?? SessionId.New());
         var system = (await prompt.Value.ConfigureAwait(false)).Render(time);
-        var history = request.SessionId is null || options.MaxHistoryMessages == 0
+        history ??= request.SessionId is null || options.MaxHistoryMessages == 0
             ? []
             : await store.ReadLatestAsync(key, HistoryWindow.TurnsToRead(options.MaxHistoryMessages), cancellationToken).ConfigureAwait(false);
         var messages = new List<ChatMessage>(options.MaxHistoryMessages + 2) { new(ChatRole.System, system) };

@@ -8,8 +8,6 @@ internal sealed class InstrumentedConversationStore(IConversationStore inner, Ti
 {
     private readonly string _storeName = inner.GetType().Name;
 
-    public IConversationStore Inner => inner;
-
     public async ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         var started = time.GetTimestamp();
