@@ -41,7 +41,7 @@ public sealed class KestrelSampleTests : IDisposable
         await using var sample = await SampleProcess.StartAsync(new Dictionary<string, string?>
         {
             ["OPENAI_API_KEY"] = "sk-test",
-            ["OPENAI_BASE_URL"] = fake.Address + "/v1",
+            ["OPENAI_BASE_URL"] = fake.BaseAddress + "v1",
             ["MEMORY_DIR"] = _memory.Path,
         });
 
@@ -53,14 +53,14 @@ public sealed class KestrelSampleTests : IDisposable
         Assert.Equal("I'm Maya, a cloud architect.", first.GetProperty("response").GetString());
         Assert.Equal(4, conversation.GetProperty("messages").GetArrayLength());
         Assert.Single(Directory.EnumerateFiles(_memory.Path, "*.jsonl", SearchOption.AllDirectories));
-        Assert.Contains("Maya Lindqvist", fake.LastBody, StringComparison.Ordinal);
+        Assert.Contains("Maya Lindqvist", fake.Requests[^1].Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TwoProcessesSharingTheMemoryFolder_EightWritersOnOneSession_KeepAll400TurnsInEachWritersOrder()
     {
         await using var fake = await FakeOpenAIAsync();
-        var env = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["OPENAI_BASE_URL"] = fake.Address + "/v1", ["MEMORY_DIR"] = _memory.Path };
+        var env = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["OPENAI_BASE_URL"] = fake.BaseAddress + "v1", ["MEMORY_DIR"] = _memory.Path };
         await using var first = await SampleProcess.StartAsync(env);
         await using var second = await SampleProcess.StartAsync(env);
         const string session = "shared-session-0001";
@@ -88,7 +88,7 @@ public sealed class KestrelSampleTests : IDisposable
     public async Task KilledWithSigkillDuringLoad_LosesNoAcknowledgedTurnAndEverySessionStillReads()
     {
         await using var fake = await FakeOpenAIAsync();
-        var env = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["OPENAI_BASE_URL"] = fake.Address + "/v1", ["MEMORY_DIR"] = _memory.Path };
+        var env = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-test", ["OPENAI_BASE_URL"] = fake.BaseAddress + "v1", ["MEMORY_DIR"] = _memory.Path };
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(string Session, string Message)>();
         await using (var sample = await SampleProcess.StartAsync(env))
         {
@@ -150,30 +150,15 @@ public sealed class KestrelSampleTests : IDisposable
         Assert.Contains("For reference, the current date and time is:", output, StringComparison.Ordinal);
     }
 
-    private static async Task<FakeOpenAI> FakeOpenAIAsync()
+    /// <summary>An OpenAI-compatible server on loopback that always gives the same answer.</summary>
+    private static async Task<LoopbackServer> FakeOpenAIAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeOpenAI(app);
-        app.MapPost("/v1/chat/completions", async (HttpContext context) =>
+        var server = await LoopbackServer.StartAsync();
+        server.Handler = async context =>
         {
-            fake.LastBody = await new StreamReader(context.Request.Body).ReadToEndAsync();
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"id":"c","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"I'm Maya, a cloud architect."},"finish_reason":"stop"}],"usage":{"prompt_tokens":900,"completion_tokens":8,"total_tokens":908}}""");
-        });
-        await app.StartAsync();
-        fake.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return fake;
-    }
-
-    private sealed class FakeOpenAI(WebApplication app) : IAsyncDisposable
-    {
-        public string Address { get; set; } = "";
-
-        public string LastBody { get; set; } = "";
-
-        public async ValueTask DisposeAsync() => await app.DisposeAsync();
+        };
+        return server;
     }
 }
