@@ -1,3 +1,4 @@
+using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
 
@@ -152,5 +153,81 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         }
 
         Assert.Equal(all.Select(t => t.TurnId), (await peer.ReadAllAsync(key)).Select(t => t.TurnId));
+    }
+    // ---- Listing turns by time (ITurnIndex), which analytics read ----
+
+    private static ConversationTurn TurnAt(DateTimeOffset answered, string id) => new(
+        id,
+        new ConversationMessage(ConversationRole.User, "question " + id, answered.AddSeconds(-2)),
+        new ConversationMessage(ConversationRole.Assistant, "answer " + id, answered))
+    {
+        Metadata = new TurnMetadata { Model = "gpt-test", Provider = "openai", InputTokens = 100, OutputTokens = 20, Latency = TimeSpan.FromMilliseconds(700), FinishReason = "stop" },
+    };
+
+    private static async Task<List<TurnRecord>> ListAsync(IConversationStore store, string twin, DateTimeOffset since, DateTimeOffset until)
+    {
+        var index = Assert.IsAssignableFrom<ITurnIndex>(store);
+        var records = new List<TurnRecord>();
+        await foreach (var record in index.ReadTurnsAsync(twin, since, until))
+        {
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    [Fact]
+    public async Task TurnIndex_ListsEachTurnInThePeriodOnce_WithItsConversationAndMetadata_AndNothingOutside()
+    {
+        var twin = "idx-" + Guid.NewGuid().ToString("N")[..8];
+        var since = new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero);
+        var until = since.AddDays(2);
+        var a = new ConversationKey(twin, SessionId.New());
+        var b = new ConversationKey(twin, SessionId.New());
+        await Store.AppendAsync(a, TurnAt(since.AddTicks(-1), "before"));
+        await Store.AppendAsync(a, TurnAt(since, "at-start"));
+        await Store.AppendAsync(a, TurnAt(since.AddHours(23.99), "day-one"));
+        await Store.AppendAsync(b, TurnAt(since.AddDays(1).AddMinutes(5), "day-two"));
+        await Store.AppendAsync(b, TurnAt(until.AddTicks(-1), "last-tick"));
+        await Store.AppendAsync(b, TurnAt(until, "at-end"));
+        await Store.AppendAsync(new ConversationKey(twin + "-other", a.SessionId), TurnAt(since.AddHours(1), "other-twin"));
+
+        var records = await ListAsync(Store, twin, since, until);
+
+        Assert.Equal(["at-start", "day-one", "day-two", "last-tick"], records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
+        var dayOne = records.Single(r => r.TurnId == "day-one");
+        Assert.Equal(since.AddHours(23.99), dayOne.Timestamp);
+        Assert.Equal(TurnAt(since, "x").Metadata, dayOne.Metadata);
+        Assert.Equal(2, records.Select(r => r.Conversation).Distinct().Count());
+        Assert.Equal(records.Single(r => r.TurnId == "at-start").Conversation, dayOne.Conversation);
+        Assert.NotEqual(dayOne.Conversation, records.Single(r => r.TurnId == "day-two").Conversation);
+    }
+
+    [Fact]
+    public async Task TurnIndex_SeesTurnsWrittenByAnotherHost_AndAnEmptyPeriodListsNothing()
+    {
+        var twin = "idx-" + Guid.NewGuid().ToString("N")[..8];
+        var peer = await CreatePeerAsync(Store);
+        var when = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        await peer.AppendAsync(new ConversationKey(twin, SessionId.New()), TurnAt(when, "from-peer"));
+        await Store.AppendAsync(new ConversationKey(twin, SessionId.New()), TurnAt(when.AddMinutes(1), "from-me"));
+
+        Assert.Equal(["from-me", "from-peer"], (await ListAsync(Store, twin, when.AddDays(-40), when.AddDays(1))).Select(r => r.TurnId).Order(StringComparer.Ordinal));
+        Assert.Equal(["from-me", "from-peer"], (await ListAsync(peer, twin, when, when.AddMinutes(2))).Select(r => r.TurnId).Order(StringComparer.Ordinal));
+        Assert.Empty(await ListAsync(Store, twin, when.AddDays(1), when.AddDays(30)));
+        Assert.Empty(await ListAsync(Store, "idx-never-used", when.AddDays(-1), when.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task TurnIndex_ListsATurnWithoutMetadata()
+    {
+        var twin = "idx-" + Guid.NewGuid().ToString("N")[..8];
+        var when = new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        await Store.AppendAsync(new ConversationKey(twin, SessionId.New()), TurnAt(when, "plain") with { Metadata = null });
+
+        var record = Assert.Single(await ListAsync(Store, twin, when, when.AddSeconds(1)));
+
+        Assert.Equal("plain", record.TurnId);
+        Assert.Null(record.Metadata);
     }
 }
