@@ -1,5 +1,8 @@
+using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Memory;
@@ -10,15 +13,18 @@ namespace DigitalTwin.Memory;
 /// sharing the folder never interleave), write one whole line and flush it to disk before returning. A crash mid-write
 /// leaves a torn last line that readers skip and the next append seals off, so earlier turns are never damaged.
 /// Reads scan the file backwards from its end, so their cost follows the window, not the conversation's length.
+/// Each stored turn is also recorded in a per-day journal (<see cref="FileTurnJournal"/>) that analytics list by time.
 /// </summary>
-internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider) : IConversationStore
+internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider, ILogger? logger = null) : IConversationStore, ITurnIndex, IDisposable
 {
     private readonly string _root = Path.GetFullPath(options.Directory);
+    private readonly FileTurnJournal _journal = new(Path.GetFullPath(options.Directory), options, timeProvider, logger ?? NullLogger.Instance);
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public static FileConversationStore Create(IServiceProvider services, string optionsName) => new(
         services.GetRequiredService<IOptionsMonitor<FileStoreOptions>>().Get(optionsName),
-        services.GetService<TimeProvider>() ?? TimeProvider.System);
+        services.GetService<TimeProvider>() ?? TimeProvider.System,
+        services.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin.Memory.File"));
 
     public async ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
@@ -34,9 +40,9 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var file = await OpenForAppendAsync(path, cancellationToken).ConfigureAwait(false);
+            using var file = await FileLocks.OpenForAppendAsync(path, options.LockTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
             var length = file.Length;
-            var bytes = length > 0 && !EndsWithNewline(file, length) ? line.WrittenMemory : line.WrittenMemory[1..];
+            var bytes = length > 0 && !FileLocks.EndsWithNewline(file, length) ? line.WrittenMemory : line.WrittenMemory[1..];
 
             // From here on the turn is written whole or, after a crash, left as a torn line that readers skip.
             file.Seek(length, SeekOrigin.Begin);
@@ -55,6 +61,14 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
         {
             stripe.Release();
         }
+
+        await _journal.AppendAsync(key, turn).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(twin);
+        return _journal.ReadAsync(twin, since, until, cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
@@ -85,48 +99,14 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
         }
     }
 
+    public void Dispose()
+    {
+        _journal.Dispose();
+        Array.ForEach(_stripes, s => s.Dispose());
+    }
+
     private string PathOf(ConversationKey key) => Path.Combine(_root, key.TwinStorageName, key.SessionId.StorageName + ".jsonl");
 
-    /// <summary>Opens the session file for appending; the folder is created only when the open finds it missing.</summary>
-    private async Task<FileStream> OpenForAppendAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await OpenLockedAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return await OpenLockedAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // One byte of a file just written by this or another appender: in the page cache, so a plain positional read.
-    private static bool EndsWithNewline(FileStream file, long length)
-    {
-        Span<byte> last = stackalloc byte[1];
-        return RandomAccess.Read(file.SafeFileHandle, last, length - 1) == 1 && last[0] == (byte)'\n';
-    }
-
-    /// <summary>Opens the file, retrying while another process holds a conflicting lock, until <see cref="FileStoreOptions.LockTimeout"/>.</summary>
-    private async Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken)
-    {
-        var started = timeProvider.GetTimestamp();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(path, mode, access, share, bufferSize: 0, FileOptions.Asynchronous);
-            }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && ex.HResult is 11 or 32 or 33 or unchecked((int)0x80070020))
-            {
-                if (timeProvider.GetElapsedTime(started) > options.LockTimeout)
-                {
-                    throw new ConversationStoreException(ConversationStoreFailure.Timeout, $"Timed out after {options.LockTimeout} waiting for the lock on {path}.", ex);
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(50, 1 << Math.Min(attempt, 5))), timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    private Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken) =>
+        FileLocks.OpenAsync(path, mode, access, share, options.LockTimeout, timeProvider, cancellationToken);
 }

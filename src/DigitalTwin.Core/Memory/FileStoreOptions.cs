@@ -12,6 +12,13 @@ public sealed class FileStoreOptions
     /// <summary>How long an append or read waits for another process's lock on the same session file. Default 10 seconds.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether each stored turn is also recorded in the twin's per-day turn journal (<c>{Directory}/{twin}/_index/{yyyy-MM-dd}.jsonl</c>,
+    /// no message text), which conversation analytics read. Default <see langword="true"/>; with <see langword="false"/>,
+    /// analytics see no turns stored meanwhile.
+    /// </summary>
+    public bool WriteTurnIndex { get; set; } = true;
+
     internal static void FromEnvironment(FileStoreOptions options, Func<string, string?> setting)
     {
         if (setting("MEMORY_DIR") is { } directory)

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 
 namespace DigitalTwin.Memory;
 
 /// <summary>Keeps conversations in process memory: for tests, demos and single-instance hosts that may forget on restart.</summary>
-internal sealed class InMemoryConversationStore : IConversationStore
+internal sealed class InMemoryConversationStore : IConversationStore, ITurnIndex
 {
     private readonly ConcurrentDictionary<ConversationKey, List<ConversationTurn>> _conversations = new();
 
@@ -35,5 +37,33 @@ internal sealed class InMemoryConversationStore : IConversationStore
             var start = Math.Max(0, turns.Count - maxTurns);
             return ValueTask.FromResult<IReadOnlyList<ConversationTurn>>(turns.GetRange(start, turns.Count - start).ToArray());
         }
+    }
+
+    public async IAsyncEnumerable<TurnRecord> ReadTurnsAsync(
+        string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(twin);
+        var storageName = DigitalTwinDefaults.ToStorageName(twin);
+        foreach (var (key, turns) in _conversations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!string.Equals(key.TwinStorageName, storageName, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            ConversationTurn[] snapshot;
+            lock (turns)
+            {
+                snapshot = [.. turns];
+            }
+
+            foreach (var turn in snapshot.Where(t => TurnIndexDays.Contains(since, until, t.Assistant.Timestamp)))
+            {
+                yield return TurnRecord.Of(key, turn);
+            }
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

@@ -1,7 +1,9 @@
 using System.Text;
+using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
+using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -55,7 +57,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         var key = new ConversationKey("Alice Smith", SessionId.Parse("abcdefgh-1234"));
         await Store.AppendAsync(key, Turn("hi", "hello"));
 
-        var file = Assert.Single(Directory.EnumerateFiles(_dir.Path, "*", SearchOption.AllDirectories));
+        var file = Assert.Single(Directory.EnumerateFiles(_dir.Path, "*", SearchOption.AllDirectories), f => !f.Contains("_index", StringComparison.Ordinal));
         Assert.DoesNotContain("abcdefgh", file, StringComparison.Ordinal);
         Assert.Equal(Path.Combine(_dir.Path, "_41lice_20_53mith"), Path.GetDirectoryName(file));
     }
@@ -83,5 +85,78 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
 
         var ex = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(NewKey(), Turn("a", "b")));
         Assert.Equal(ConversationStoreFailure.Unavailable, ex.Failure);
+    }
+
+    private string JournalFile(string twin, DateTimeOffset day) =>
+        Path.Combine(_dir.Path, DigitalTwinDefaults.ToStorageName(twin), "_index", day.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".jsonl");
+
+    private static async Task<List<TurnRecord>> ListAsync(ITurnIndex index, string twin, DateTimeOffset since, DateTimeOffset until)
+    {
+        var records = new List<TurnRecord>();
+        await foreach (var record in index.ReadTurnsAsync(twin, since, until))
+        {
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    [Fact]
+    public async Task TurnJournal_HoldsOneLinePerTurnPerUtcDay_WithoutMessageText()
+    {
+        var key = NewKey("journal");
+        var turn = Turn("secret question", "secret answer", 0);
+        await Store.AppendAsync(key, turn);
+
+        var line = Assert.Single(await File.ReadAllLinesAsync(JournalFile("journal", turn.Assistant.Timestamp)));
+        Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
+        Assert.Contains(turn.TurnId, line, StringComparison.Ordinal);
+        Assert.Contains(key.SessionId.StorageName, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TurnJournal_TornOrForeignLines_AreSkippedAndTheNextAppendSealsThemOff()
+    {
+        var key = NewKey("journal");
+        var turn = Turn("q", "a", 0);
+        await Store.AppendAsync(key, turn);
+        await File.AppendAllTextAsync(JournalFile("journal", turn.Assistant.Timestamp), "not a record\n{\"c\":\"half", Encoding.UTF8);
+        var second = Turn("q2", "a2", 1);
+        await Store.AppendAsync(key, second);
+
+        var records = await ListAsync((ITurnIndex)Store, "journal", turn.Assistant.Timestamp.AddHours(-1), turn.Assistant.Timestamp.AddHours(1));
+
+        Assert.Equal(new[] { turn.TurnId, second.TurnId }.Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TurnJournal_ThatCannotBeWritten_IsLoggedAndTheTurnIsStillStored()
+    {
+        var key = NewKey("blocked");
+        var turn = Turn("q", "a", 0);
+        var indexFolder = Path.Combine(_dir.Path, key.TwinStorageName, "_index");
+        Directory.CreateDirectory(Path.GetDirectoryName(indexFolder)!);
+        await File.WriteAllTextAsync(indexFolder, "a file where the journal folder should be");
+        var logs = new ListLogger();
+        var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path }, TimeProvider.System, logs);
+
+        await store.AppendAsync(key, turn);
+
+        Assert.Equal(turn.TurnId, Assert.Single(await store.ReadAllAsync(key)).TurnId);
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("turn journal", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(await ListAsync(store, "blocked", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task WriteTurnIndexOff_WritesNoJournal()
+    {
+        var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path, WriteTurnIndex = false }, TimeProvider.System);
+        var turn = Turn("q", "a", 0);
+
+        await store.AppendAsync(NewKey("nojournal"), turn);
+
+        Assert.False(File.Exists(JournalFile("nojournal", turn.Assistant.Timestamp)));
+        Assert.Empty(await ListAsync(store, "nojournal", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
     }
 }

@@ -1,0 +1,53 @@
+namespace DigitalTwin.Memory;
+
+/// <summary>
+/// Opens files under the OS lock .NET takes for the share mode (exclusive for <see cref="FileShare.None"/>, shared
+/// otherwise), retrying while another process holds a conflicting lock.
+/// </summary>
+internal static class FileLocks
+{
+    /// <summary>Opens <paramref name="path"/>, waiting up to <paramref name="lockTimeout"/> for a conflicting lock to go.</summary>
+    /// <exception cref="ConversationStoreException">The lock was still held after <paramref name="lockTimeout"/>.</exception>
+    public static async Task<FileStream> OpenAsync(
+        string path, FileMode mode, FileAccess access, FileShare share, TimeSpan lockTimeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, mode, access, share, bufferSize: 0, FileOptions.Asynchronous);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && ex.HResult is 11 or 32 or 33 or unchecked((int)0x80070020))
+            {
+                if (time.GetElapsedTime(started) > lockTimeout)
+                {
+                    throw new ConversationStoreException(ConversationStoreFailure.Timeout, $"Timed out after {lockTimeout} waiting for the lock on {path}.", ex);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(50, 1 << Math.Min(attempt, 5))), time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Opens a file for appending under an exclusive lock; its folder is created only when the open finds it missing.</summary>
+    public static async Task<FileStream> OpenForAppendAsync(string path, TimeSpan lockTimeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, lockTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return await OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, lockTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether the last byte of a non-empty open file is a newline (so an append needs no sealing newline first).</summary>
+    public static bool EndsWithNewline(FileStream file, long length)
+    {
+        Span<byte> last = stackalloc byte[1];
+        return RandomAccess.Read(file.SafeFileHandle, last, length - 1) == 1 && last[0] == (byte)'\n';
+    }
+}

@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using DigitalTwin.Analytics;
+using DigitalTwin.Conversations;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.Memory;
+
+/// <summary>
+/// The file store's index of turns by time: one JSON Lines journal per twin and UTC day,
+/// <c>{Directory}/{twin}/_index/{yyyy-MM-dd}.jsonl</c>, a <see cref="TurnRecord"/> per line (no message text). A line is
+/// appended after the turn itself is durable, under the same locks as session files, and flushed to the operating system
+/// (not fsynced: a power cut can drop the newest lines, a process crash cannot). A journal failure is logged and never
+/// fails the turn, which is already stored.
+/// </summary>
+internal sealed partial class FileTurnJournal(string root, FileStoreOptions options, TimeProvider time, ILogger logger) : IDisposable
+{
+    private const int ReadChunkSize = 256 * 1024;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async ValueTask AppendAsync(ConversationKey key, ConversationTurn turn)
+    {
+        if (!options.WriteTurnIndex)
+        {
+            return;
+        }
+
+        var path = PathOf(key.TwinStorageName, TurnIndexDays.Of(turn.Assistant.Timestamp));
+        var record = TurnRecordSerializer.Serialize(TurnRecord.Of(key, turn));
+        var line = new byte[record.Length + 2];
+        line[0] = (byte)'\n';
+        record.CopyTo(line, 1);
+        line[^1] = (byte)'\n';
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            using var file = await FileLocks.OpenForAppendAsync(path, options.LockTimeout, time, CancellationToken.None).ConfigureAwait(false);
+            var length = file.Length;
+            file.Seek(length, SeekOrigin.Begin);
+            await file.WriteAsync(length > 0 && !FileLocks.EndsWithNewline(file, length) ? line : line.AsMemory(1), CancellationToken.None).ConfigureAwait(false);
+            file.Flush(flushToDisk: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ConversationStoreException)
+        {
+            LogJournalFailed(logger, ex, path);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the journals of the days the period touches, in chunks, each under a brief shared lock.</summary>
+    public async IAsyncEnumerable<TurnRecord> ReadAsync(
+        string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var storageName = DigitalTwinDefaults.ToStorageName(twin);
+        foreach (var day in TurnIndexDays.Between(since, until))
+        {
+            var path = PathOf(storageName, day);
+            long offset = 0;
+            while (true)
+            {
+                var (records, consumed) = await ReadChunkAsync(path, offset, cancellationToken).ConfigureAwait(false);
+                foreach (var record in records.Where(r => TurnIndexDays.Contains(since, until, r.Timestamp)))
+                {
+                    yield return record;
+                }
+
+                if (consumed == 0)
+                {
+                    break;
+                }
+
+                offset += consumed;
+            }
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private string PathOf(string twinStorageName, string day) => Path.Combine(root, twinStorageName, "_index", day + ".jsonl");
+
+    /// <summary>The whole lines from <paramref name="offset"/> on (up to a chunk) and how many bytes they take; a torn last line is left.</summary>
+    private async Task<(List<TurnRecord> Records, int Consumed)> ReadChunkAsync(string path, long offset, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[ReadChunkSize];
+        int read;
+        try
+        {
+            using var file = await FileLocks.OpenAsync(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
+            read = await RandomAccess.ReadAsync(file.SafeFileHandle, buffer, offset, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return ([], 0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"Could not read the turn journal {path}: {ex.Message}", ex);
+        }
+
+        var records = new List<TurnRecord>();
+        var consumed = buffer.AsSpan(0, read).LastIndexOf((byte)'\n') + 1;
+        if (consumed == 0 && read == buffer.Length)
+        {
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"The turn journal {path} has a line longer than {ReadChunkSize} bytes at offset {offset}; it is not a journal this store wrote.");
+        }
+
+        foreach (var range in buffer.AsSpan(0, consumed).Split((byte)'\n'))
+        {
+            if (buffer.AsSpan(range) is { Length: > 0 } line && TurnRecordSerializer.TryDeserialize(line) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return (records, consumed);
+    }
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "File store: the turn was stored but could not be added to the turn journal {Path}; analytics will not count it")]
+    private static partial void LogJournalFailed(ILogger logger, Exception exception, string path);
+}
