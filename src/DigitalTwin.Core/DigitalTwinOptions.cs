@@ -1,3 +1,4 @@
+using DigitalTwin.Analytics;
 using DigitalTwin.Persona;
 using DigitalTwin.Resilience;
 
@@ -46,4 +47,7 @@ public sealed class DigitalTwinOptions
 
     /// <summary>Timeouts, retries and circuit breaker around the model calls (section <c>DigitalTwin:Resilience</c>).</summary>
     public ResilienceOptions Resilience { get; } = new();
+
+    /// <summary>The price table and currency of conversation analytics (section <c>DigitalTwin:Analytics</c>).</summary>
+    public AnalyticsOptions Analytics { get; } = new();
 }

@@ -44,6 +44,7 @@ internal sealed class DigitalTwinOptionsValidator : IValidateOptions<DigitalTwin
         }
 
         errors.AddRange(Resilience.ResilienceOptionsValidator.Validate(section, options.Resilience));
+        errors.AddRange(Analytics.AnalyticsOptions.Validate(section, options.Analytics));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

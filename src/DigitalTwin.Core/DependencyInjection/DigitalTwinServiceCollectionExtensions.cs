@@ -1,4 +1,5 @@
 using DigitalTwin;
+using DigitalTwin.Analytics;
 using DigitalTwin.Configuration;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
@@ -47,6 +48,7 @@ public static class DigitalTwinServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
         services.TryAddSingleton(DefaultConversationStore.Create);
         services.TryAddSingleton<IDigitalTwinCatalog, DigitalTwinCatalog>();
+        services.TryAddSingleton<IConversationAnalytics, ConversationAnalytics>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IDigitalTwinCatalog>().Find(DigitalTwinDefaults.TwinName)
             ?? throw new InvalidOperationException("No default twin is registered: call AddDigitalTwin() without a name, or resolve named twins from IDigitalTwinCatalog."));
         services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredService<IDigitalTwinCatalog>().Find(name)!);
