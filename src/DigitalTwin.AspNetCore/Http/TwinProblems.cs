@@ -23,6 +23,10 @@ internal static class TwinProblems
 
     public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "An API key is required.", detail);
 
+    public static IResult AnalyticsNotSupported() => Problem(StatusCodes.Status501NotImplemented, "Analytics are not available.", "This twin's conversation store cannot list turns by time. The error was logged.");
+
+    public static IResult AnalyticsUnavailable() => Problem(StatusCodes.Status503ServiceUnavailable, "Conversation memory is unavailable.", "The conversation store could not be read. Try again shortly; the error was logged.");
+
     public static IResult Unexpected() => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error was logged. Nothing was stored for this request.");
 
     public static IResult From(ChatProviderException ex, HttpContext context)

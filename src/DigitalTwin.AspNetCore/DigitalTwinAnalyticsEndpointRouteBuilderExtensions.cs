@@ -1,0 +1,65 @@
+using DigitalTwin.Analytics;
+using DigitalTwin.AspNetCore;
+using DigitalTwin.AspNetCore.Contracts;
+using DigitalTwin.AspNetCore.Endpoints;
+using DigitalTwin.Conversations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the conversation analytics endpoint.</summary>
+public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>GET {pattern}?twin=&amp;from=&amp;to=</c>, which summarises a twin's conversations over a period
+    /// (<see cref="IConversationAnalytics"/>): conversations, turns, tokens, estimated cost, p50/p95 latency. The endpoint
+    /// always requires authorization (<see cref="DigitalTwinAnalyticsEndpointOptions.AuthorizationPolicy"/>, else the app's
+    /// default policy), because usage and cost are not for visitors. <c>from</c> and <c>to</c> are ISO 8601 dates (whole UTC
+    /// days, both inclusive) or date-times; the default is the last 7 days.
+    /// </summary>
+    /// <param name="endpoints">The app.</param>
+    /// <param name="pattern">Where the endpoint lives. Default <c>/analytics</c>.</param>
+    /// <param name="configure">Changes the endpoint's settings.</param>
+    /// <returns>The endpoint's route group, for more conventions (another policy, rate limiting…).</returns>
+    /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> or <c>AddAuthorization</c> was not called, or the settings are invalid.</exception>
+    public static RouteGroupBuilder MapDigitalTwinAnalytics(
+        this IEndpointRouteBuilder endpoints, string pattern = "/analytics", Action<DigitalTwinAnalyticsEndpointOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        var services = endpoints.ServiceProvider;
+        var analytics = services.GetService<IConversationAnalytics>()
+            ?? throw new InvalidOperationException("MapDigitalTwinAnalytics needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
+        if (services.GetService<IAuthorizationPolicyProvider>() is null)
+        {
+            throw new InvalidOperationException(
+                "MapDigitalTwinAnalytics serves usage and cost figures and always requires authorization: call builder.Services.AddAuthorization() " +
+                "and set up authentication (for example builder.Services.AddAuthentication().AddJwtBearer()) before building the app.");
+        }
+
+        var options = new DigitalTwinAnalyticsEndpointOptions();
+        configure?.Invoke(options);
+        if (options.DefaultPeriod <= TimeSpan.Zero || options.MaxPeriod < options.DefaultPeriod)
+        {
+            throw new InvalidOperationException($"DigitalTwinAnalyticsEndpointOptions: DefaultPeriod ({options.DefaultPeriod}) must be positive and no longer than MaxPeriod ({options.MaxPeriod}).");
+        }
+
+        var endpoint = new AnalyticsEndpoint(
+            analytics,
+            services.GetRequiredService<IDigitalTwinCatalog>(),
+            options,
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalTwin.AspNetCore.Analytics"));
+        var group = endpoints.MapGroup(pattern.TrimEnd('/')).WithTags("DigitalTwin analytics");
+        _ = options.AuthorizationPolicy is { Length: > 0 } policy ? group.RequireAuthorization(policy) : group.RequireAuthorization();
+        group.MapGet("/", (Func<HttpContext, Task<IResult>>)endpoint.HandleAsync)
+            .WithName("DigitalTwinAnalytics")
+            .WithSummary("Summarises a twin's conversations over a period: conversations, turns, tokens, estimated cost, p50/p95 latency.")
+            .Produces<AnalyticsResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(501).ProducesProblem(503);
+        return group;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DigitalTwin.AspNetCore.Tests.Web;
+using DigitalTwin.Conversations;
+using DigitalTwin.Memory;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalTwin.AspNetCore.Tests.Endpoints;
+
+public sealed class AnalyticsEndpointTests
+{
+    private static readonly Dictionary<string, string?> Prices = new()
+    {
+        ["DigitalTwin:Analytics:Currency"] = "EUR",
+        ["DigitalTwin:Analytics:Prices:0:Model"] = "fake-model",
+        ["DigitalTwin:Analytics:Prices:0:InputPerMillionTokens"] = "2",
+        ["DigitalTwin:Analytics:Prices:0:OutputPerMillionTokens"] = "8",
+    };
+
+    private static Task<WebTestHost> StartAsync(Action<IServiceCollection> twin, Action<WebApplication>? map = null) => WebTestHost.StartAsync(
+        Prices,
+        services =>
+        {
+            twin(services);
+            services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+            services.AddAuthorizationBuilder().AddPolicy("Admins", p => p.RequireRole("admin"));
+        },
+        map ?? (app =>
+        {
+            app.MapDigitalTwin();
+            app.MapDigitalTwinAnalytics(configure: o => o.AuthorizationPolicy = "Admins");
+        }));
+
+    private static HttpRequestMessage Get(string path, string? user = "ada", string? role = "admin")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (user is not null)
+        {
+            request.Headers.Add("X-Test-User", user);
+        }
+
+        if (role is not null)
+        {
+            request.Headers.Add("X-Test-Role", role);
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public async Task Admin_GetsTheDaysConversationsTurnsTokensAndCost_FromTurnsMadeOverHttp_OnTheFileStore()
+    {
+        using var memory = new TempFolder();
+        await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseFileStore(o => o.Directory = memory.Path));
+        var first = await (await host.Client.PostAsJsonAsync("chat", new { message = "hello" })).Content.ReadFromJsonAsync<JsonElement>();
+        (await host.Client.PostAsJsonAsync("chat", new { message = "again", session_id = first.GetProperty("session_id").GetString() })).EnsureSuccessStatusCode();
+        (await host.Client.PostAsJsonAsync("chat", new { message = "someone else" })).EnsureSuccessStatusCode();
+        var today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await host.Client.SendAsync(Get($"analytics?from={today}&to={today}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("default", body.GetProperty("twin").GetString());
+        Assert.Equal(2, body.GetProperty("conversations").GetInt32());
+        Assert.Equal(3, body.GetProperty("turns").GetInt64());
+        Assert.Equal(36, body.GetProperty("input_tokens").GetInt64()); // the fake model reports 12 in, 3 out
+        Assert.Equal(9, body.GetProperty("output_tokens").GetInt64());
+        Assert.Equal((36 * 2m + 9 * 8m) / 1_000_000m, body.GetProperty("estimated_cost").GetDecimal());
+        Assert.Equal("EUR", body.GetProperty("currency").GetString());
+        Assert.True(body.GetProperty("latency_p95_ms").GetDouble() >= body.GetProperty("latency_p50_ms").GetDouble());
+        Assert.Equal("fake-model", body.GetProperty("models")[0].GetProperty("model").GetString());
+        Assert.Equal(DateTimeOffset.Parse(today + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).AddDays(1), body.GetProperty("to").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Anonymous_Is401_AndAUserOutsideThePolicy_Is403()
+    {
+        await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore());
+
+        using var anonymous = await host.Client.SendAsync(Get("analytics", user: null, role: null));
+        using var visitor = await host.Client.SendAsync(Get("analytics", role: "visitor"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, visitor.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("analytics?from=yesterday", 400)]
+    [InlineData("analytics?from=2026-11-02&to=2026-11-01", 400)]
+    [InlineData("analytics?from=2024-01-01&to=2026-01-01", 400)]
+    [InlineData("analytics?to=2026-13-01", 400)]
+    [InlineData("analytics?twin=nobody", 404)]
+    public async Task BadQueries_AreProblemDetails(string path, int status)
+    {
+        await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore());
+
+        using var response = await host.Client.SendAsync(Get(path));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task FailingStore_Is503_WithoutTheExceptionText()
+    {
+        await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseStore(_ => new BrokenIndexStore()));
+
+        using var response = await host.Client.SendAsync(Get("analytics"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.DoesNotContain("secret-host", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StoreThatCannotListTurnsByTime_Is501()
+    {
+        await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseStore(_ => new NoIndexStore()));
+
+        using var response = await host.Client.SendAsync(Get("analytics"));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Mapping_WithoutAuthorizationServices_FailsFastSayingWhatToAdd()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => WebTestHost.StartAsync(
+            services: s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore(),
+            map: app => app.MapDigitalTwinAnalytics()));
+
+        Assert.Contains("AddAuthorization", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mapping_WithoutAddDigitalTwin_FailsFast()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => WebTestHost.StartAsync(
+            services: s => s.AddAuthorization(),
+            map: app => app.MapDigitalTwinAnalytics()));
+
+        Assert.Contains("AddDigitalTwin", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("dt-analytics-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
+    private class NoIndexStore : IConversationStore
+    {
+        public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<IReadOnlyList<ConversationTurn>>([]);
+    }
+
+    private sealed class BrokenIndexStore : NoIndexStore, DigitalTwin.Analytics.ITurnIndex
+    {
+        public IAsyncEnumerable<DigitalTwin.Analytics.TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, "could not reach secret-host:9000");
+    }
+}
