@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
@@ -54,25 +55,35 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
         string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var storageName = DigitalTwinDefaults.ToStorageName(twin);
-        foreach (var day in TurnIndexDays.Between(since, until))
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadChunkSize);
+        try
         {
-            var path = PathOf(storageName, day);
-            long offset = 0;
-            while (true)
+            foreach (var day in TurnIndexDays.Between(since, until))
             {
-                var (records, consumed) = await ReadChunkAsync(path, offset, cancellationToken).ConfigureAwait(false);
-                foreach (var record in records.Where(r => TurnIndexDays.Contains(since, until, r.Timestamp)))
+                var path = PathOf(storageName, day);
+                for (long offset = 0; ;)
                 {
-                    yield return record;
-                }
+                    var (records, consumed) = await ReadChunkAsync(path, offset, buffer, cancellationToken).ConfigureAwait(false);
+                    foreach (var record in records)
+                    {
+                        if (TurnIndexDays.Contains(since, until, record.Timestamp))
+                        {
+                            yield return record;
+                        }
+                    }
 
-                if (consumed == 0)
-                {
-                    break;
-                }
+                    if (consumed == 0)
+                    {
+                        break;
+                    }
 
-                offset += consumed;
+                    offset += consumed;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -81,14 +92,13 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
     private string PathOf(string twinStorageName, string day) => Path.Combine(root, twinStorageName, "_index", day + ".jsonl");
 
     /// <summary>The whole lines from <paramref name="offset"/> on (up to a chunk) and how many bytes they take; a torn last line is left.</summary>
-    private async Task<(List<TurnRecord> Records, int Consumed)> ReadChunkAsync(string path, long offset, CancellationToken cancellationToken)
+    private async Task<(List<TurnRecord> Records, int Consumed)> ReadChunkAsync(string path, long offset, byte[] buffer, CancellationToken cancellationToken)
     {
-        var buffer = new byte[ReadChunkSize];
         int read;
         try
         {
             using var file = await FileLocks.OpenAsync(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
-            read = await RandomAccess.ReadAsync(file.SafeFileHandle, buffer, offset, cancellationToken).ConfigureAwait(false);
+            read = await RandomAccess.ReadAsync(file.SafeFileHandle, buffer.AsMemory(0, ReadChunkSize), offset, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -101,7 +111,7 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
 
         var records = new List<TurnRecord>();
         var consumed = buffer.AsSpan(0, read).LastIndexOf((byte)'\n') + 1;
-        if (consumed == 0 && read == buffer.Length)
+        if (consumed == 0 && read == ReadChunkSize)
         {
             throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"The turn journal {path} has a line longer than {ReadChunkSize} bytes at offset {offset}; it is not a journal this store wrote.");
         }
