@@ -62,7 +62,7 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
             stripe.Release();
         }
 
-        await _journal.AppendAsync(key, turn).ConfigureAwait(false);
+        _journal.Append(key, turn);
     }
 
     public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -101,7 +101,6 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
 
     public void Dispose()
     {
-        _journal.Dispose();
         Array.ForEach(_stripes, s => s.Dispose());
     }
 

@@ -18,7 +18,7 @@ internal static class FileLocks
             {
                 return new FileStream(path, mode, access, share, bufferSize: 0, FileOptions.Asynchronous);
             }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && ex.HResult is 11 or 32 or 33 or unchecked((int)0x80070020))
+            catch (IOException ex) when (IsLockConflict(ex))
             {
                 if (time.GetElapsedTime(started) > lockTimeout)
                 {
@@ -43,6 +43,10 @@ internal static class FileLocks
             return await OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, lockTimeout, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Whether opening failed because another handle holds a conflicting lock (EWOULDBLOCK, or a Windows sharing violation).</summary>
+    public static bool IsLockConflict(IOException ex) =>
+        ex is not FileNotFoundException and not DirectoryNotFoundException && ex.HResult is 11 or 32 or 33 or unchecked((int)0x80070020);
 
     /// <summary>Whether the last byte of a non-empty open file is a newline (so an append needs no sealing newline first).</summary>
     public static bool EndsWithNewline(FileStream file, long length)

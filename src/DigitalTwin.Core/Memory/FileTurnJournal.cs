@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 
 namespace DigitalTwin.Memory;
 
@@ -13,12 +14,16 @@ namespace DigitalTwin.Memory;
 /// (not fsynced: a power cut can drop the newest lines, a process crash cannot). A journal failure is logged and never
 /// fails the turn, which is already stored.
 /// </summary>
-internal sealed partial class FileTurnJournal(string root, FileStoreOptions options, TimeProvider time, ILogger logger) : IDisposable
+internal sealed partial class FileTurnJournal(string root, FileStoreOptions options, TimeProvider time, ILogger logger)
 {
     private const int ReadChunkSize = 256 * 1024;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _sync = new();
 
-    public async ValueTask AppendAsync(ConversationKey key, ConversationTurn turn)
+    /// <summary>
+    /// Appends the turn's record. The write is synchronous under a monitor (a few microseconds of page-cache work), so
+    /// concurrent turns hand the journal on without thread-pool hops; an async gate here serialised every turn behind them.
+    /// </summary>
+    public void Append(ConversationKey key, ConversationTurn turn)
     {
         if (!options.WriteTurnIndex)
         {
@@ -31,22 +36,20 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
         line[0] = (byte)'\n';
         record.CopyTo(line, 1);
         line[^1] = (byte)'\n';
-        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            using var file = await FileLocks.OpenForAppendAsync(path, options.LockTimeout, time, CancellationToken.None).ConfigureAwait(false);
-            var length = file.Length;
-            file.Seek(length, SeekOrigin.Begin);
-            await file.WriteAsync(length > 0 && !FileLocks.EndsWithNewline(file, length) ? line : line.AsMemory(1), CancellationToken.None).ConfigureAwait(false);
-            file.Flush(flushToDisk: false);
+            lock (_sync)
+            {
+                using var handle = OpenForAppend(path);
+                var length = RandomAccess.GetLength(handle);
+                Span<byte> last = stackalloc byte[1];
+                var endsCleanly = length == 0 || (RandomAccess.Read(handle, last, length - 1) == 1 && last[0] == (byte)'\n');
+                RandomAccess.Write(handle, endsCleanly ? line.AsSpan(1) : line, length);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ConversationStoreException)
         {
             LogJournalFailed(logger, ex, path);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
@@ -87,9 +90,31 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
         }
     }
 
-    public void Dispose() => _gate.Dispose();
-
     private string PathOf(string twinStorageName, string day) => Path.Combine(root, twinStorageName, "_index", day + ".jsonl");
+
+    /// <summary>
+    /// Opens the journal under an exclusive OS lock (other processes may append too), creating its folder when missing and
+    /// waiting up to <see cref="FileStoreOptions.LockTimeout"/> for another process's lock.
+    /// </summary>
+    private SafeFileHandle OpenForAppend(string path)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+            catch (IOException ex) when (FileLocks.IsLockConflict(ex) && time.GetElapsedTime(started) <= options.LockTimeout)
+            {
+                Thread.Sleep(1);
+            }
+        }
+    }
 
     /// <summary>The whole lines from <paramref name="offset"/> on (up to a chunk) and how many bytes they take; a torn last line is left.</summary>
     private async Task<(List<TurnRecord> Records, int Consumed)> ReadChunkAsync(string path, long offset, byte[] buffer, CancellationToken cancellationToken)
