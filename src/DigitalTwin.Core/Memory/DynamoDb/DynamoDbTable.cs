@@ -6,7 +6,7 @@ namespace DigitalTwin.Memory.DynamoDb;
 
 /// <summary>
 /// With <see cref="DynamoDbStoreOptions.CreateTableIfMissing"/>, makes sure the table exists (creating it on demand, with
-/// TTL when a retention is set) before the store's first request; otherwise does nothing.
+/// the turn index and, when a retention is set, TTL) before the store's first request; otherwise does nothing.
 /// </summary>
 internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStoreOptions options, ILogger logger) : IDisposable
 {
@@ -54,8 +54,9 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
             {
                 TableName = options.TableName,
                 BillingMode = BillingMode.PAY_PER_REQUEST,
-                AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
+                AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S), new(DynamoDbTurnIndex.DayAttribute, ScalarAttributeType.S)],
                 KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+                GlobalSecondaryIndexes = [DynamoDbTurnIndex.Definition(options)],
             }, cancellationToken).ConfigureAwait(false);
             LogCreated(logger, options.TableName);
         }
