@@ -41,7 +41,12 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
     {
         try
         {
-            await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false);
+            // Found: in use, or still being created by another store (a second host, or a peer in this process).
+            if ((await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false)).Table?.TableStatus != TableStatus.ACTIVE)
+            {
+                await WaitUntilActiveAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
         catch (ResourceNotFoundException)
@@ -65,11 +70,7 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
             // Another host created it meanwhile.
         }
 
-        while ((await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false)).Table?.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-        }
-
+        await WaitUntilActiveAsync(cancellationToken).ConfigureAwait(false);
         if (options.Retention is not null)
         {
             try
@@ -85,6 +86,14 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
                 // Local servers such as dynalite do not implement UpdateTimeToLive; items still carry the attribute.
                 LogTtlNotEnabled(logger, ex, options.TableName, options.TtlAttributeName);
             }
+        }
+    }
+
+    private async Task WaitUntilActiveAsync(CancellationToken cancellationToken)
+    {
+        while ((await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false)).Table?.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
         }
     }
 
