@@ -86,6 +86,41 @@ public sealed class AwsStoreRegistrationTests
     }
 
     [Fact]
+    public void TurnIndexSettings_BindFromTheirSections_WithDefaultsWhenUnset()
+    {
+        using var s3 = Build(new() { ["DigitalTwin:S3Store:Bucket"] = "b", ["DigitalTwin:S3Store:WriteTurnIndex"] = "false" }, s => s.AddDigitalTwin().UseS3Store());
+        using var dynamo = Build(new() { ["DigitalTwin:DynamoDbStore:TurnIndexName"] = "by-day" }, s => s.AddDigitalTwin().UseDynamoDbStore());
+
+        Assert.False(s3.GetRequiredService<IOptionsMonitor<S3StoreOptions>>().Get(DigitalTwinDefaults.TwinName).WriteTurnIndex);
+        Assert.Equal("by-day", dynamo.GetRequiredService<IOptionsMonitor<DynamoDbStoreOptions>>().Get(DigitalTwinDefaults.TwinName).TurnIndexName);
+        Assert.True(new S3StoreOptions().WriteTurnIndex);
+        Assert.Equal("turns-by-day", new DynamoDbStoreOptions().TurnIndexName);
+    }
+
+    [Theory]
+    [InlineData("", "TurnIndexName '' is not an index name")]
+    [InlineData("by day", "TurnIndexName 'by day' is not an index name")]
+    [InlineData("turns-by-day\n", "is not an index name")]
+    public void DynamoDbOptions_WithABadTurnIndexName_FailWithAnActionableMessage(string name, string expected)
+    {
+        var result = new DynamoDbStoreOptionsValidator().Validate(null, new DynamoDbStoreOptions { TurnIndexName = name });
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("use 3 to 255 letters, digits, '_', '-' or '.'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("day")]
+    [InlineData("meta")]
+    public void DynamoDbOptions_WithATtlAttributeTheIndexUses_FailWithAnActionableMessage(string attribute)
+    {
+        var result = new DynamoDbStoreOptionsValidator().Validate(null, new DynamoDbStoreOptions { TtlAttributeName = attribute });
+
+        Assert.Contains($"TtlAttributeName '{attribute}' cannot be used: name an attribute other than pk, sk, turn, day and meta", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void S3Options_WithKmsKeyButNoKmsEncryption_FailWithAnActionableMessage()
     {
         var result = new S3StoreOptionsValidator().Validate(null, new S3StoreOptions { Bucket = "b", KmsKeyId = "key" });

@@ -33,7 +33,8 @@ public sealed class S3LostAnswerTests(S3ServerFixture s3)
         await store.AppendAsync(key, LostAnswerTurns.Turn("only once"));
 
         Assert.Equal(["only once"], (await store.ReadAllAsync(key)).Select(t => t.User.Content));
-        Assert.Equal(objects, (await s3.RawClient.ListObjectsV2Async(new ListObjectsV2Request { BucketName = S3ServerFixture.Bucket, Prefix = options.KeyPrefix })).S3Objects.Count);
+        Assert.Equal(objects, (await s3.RawClient.ListObjectsV2Async(new ListObjectsV2Request { BucketName = S3ServerFixture.Bucket, Prefix = options.KeyPrefix + "default/" })).S3Objects.Count);
+        Assert.Single((await s3.RawClient.ListObjectsV2Async(new ListObjectsV2Request { BucketName = S3ServerFixture.Bucket, Prefix = options.KeyPrefix + "_index/" })).S3Objects);
     }
 
     private sealed class KeyTakenS3Client(S3StoreOptions options, bool ownWriteLanded)

@@ -5,7 +5,7 @@ namespace DigitalTwin.Core.Tests.Support;
 /// <summary>A logger that keeps what it is given, for asserting on logs.</summary>
 public sealed class ListLogger : ILogger
 {
-    public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
+    public List<(LogLevel Level, EventId EventId, string Message, Exception? Exception)> Entries { get; } = [];
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -15,7 +15,7 @@ public sealed class ListLogger : ILogger
     {
         lock (Entries)
         {
-            Entries.Add((logLevel, formatter(state, exception), exception));
+            Entries.Add((logLevel, eventId, formatter(state, exception), exception));
         }
     }
 }

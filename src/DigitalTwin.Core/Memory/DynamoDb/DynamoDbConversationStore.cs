@@ -1,6 +1,7 @@
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory.Aws;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// newest first, limited to the window.
 /// </summary>
 internal sealed partial class DynamoDbConversationStore(
-    IAmazonDynamoDB dynamo, bool ownsClient, DynamoDbStoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, IDisposable
+    IAmazonDynamoDB dynamo, bool ownsClient, DynamoDbStoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, IDisposable
 {
     /// <summary>DynamoDB's item size limit (400 KB), counted as attribute names plus values in UTF-8.</summary>
     internal const int MaxItemBytes = 400 * 1024;
@@ -26,7 +27,8 @@ internal sealed partial class DynamoDbConversationStore(
         ArgumentNullException.ThrowIfNull(turn);
         var body = Encoding.UTF8.GetString(TurnSerializer.Serialize(turn));
         var pk = PartitionKey(key);
-        var size = DynamoDbItems.Size(options, pk, body);
+        var index = DynamoDbTurnIndex.Entry(key, turn); // written with the turn, in the same item
+        var size = DynamoDbItems.Size(options, pk, body, index);
         if (size > MaxItemBytes)
         {
             throw new ConversationStoreException(ConversationStoreFailure.TurnTooLarge,
@@ -41,7 +43,7 @@ internal sealed partial class DynamoDbConversationStore(
             {
                 try
                 {
-                    await dynamo.PutItemAsync(DynamoDbItems.Put(options, time, pk, sortKey, body), ct).ConfigureAwait(false);
+                    await dynamo.PutItemAsync(DynamoDbItems.Put(options, time, pk, sortKey, body, index), ct).ConfigureAwait(false);
                     return;
                 }
                 catch (ConditionalCheckFailedException ex) when (attempt < 3)
@@ -56,6 +58,9 @@ internal sealed partial class DynamoDbConversationStore(
             }
         }, cancellationToken));
     }
+
+    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        DynamoDbTurnIndex.ReadAsync(dynamo, options, _table, logger, twin, since, until, cancellationToken);
 
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {

@@ -3,7 +3,8 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// <summary>
 /// Settings of the DynamoDB conversation store (section <c>DigitalTwin:DynamoDbStore</c>, or
 /// <c>DigitalTwin:Twins:{name}:DynamoDbStore</c>). Region and credentials come from the AWS SDK's default chain.
-/// The table has a string partition key <c>pk</c> and a string sort key <c>sk</c> (see docs/memory.md).
+/// The table has a string partition key <c>pk</c>, a string sort key <c>sk</c> and the global secondary index
+/// <see cref="TurnIndexName"/> (see docs/memory.md).
 /// </summary>
 public sealed class DynamoDbStoreOptions
 {
@@ -31,8 +32,19 @@ public sealed class DynamoDbStoreOptions
     /// </summary>
     public bool CreateTableIfMissing { get; set; }
 
+    /// <summary>
+    /// The global secondary index analytics query to list a twin's turns by time: partition key <c>day</c> (S,
+    /// <c>{twin}#{yyyy-MM-dd}</c>), sort key <c>sk</c> (S), projection INCLUDE <c>meta</c>. Every item carries <c>day</c> and
+    /// <c>meta</c>; the table must have the index for listing to work (see docs/memory.md; <see cref="CreateTableIfMissing"/>
+    /// creates it). Default <c>turns-by-day</c>.
+    /// </summary>
+    public string TurnIndexName { get; set; } = "turns-by-day";
+
     /// <summary>The longest one store operation (all its requests and retries) may take. Default 10 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Items per Query page when listing turns by time; none (DynamoDB's 1 MB pages) unless tests lower it to page more.</summary>
+    internal int? TurnIndexPageSize { get; set; }
 
     internal static void FromEnvironment(DynamoDbStoreOptions options, Func<string, string?> setting)
     {

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using DigitalTwin.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Memory.DynamoDb;
 
-internal sealed class DynamoDbStoreOptionsValidator : IValidateOptions<DynamoDbStoreOptions>
+internal sealed partial class DynamoDbStoreOptionsValidator : IValidateOptions<DynamoDbStoreOptions>
 {
     public ValidateOptionsResult Validate(string? name, DynamoDbStoreOptions options)
     {
@@ -24,9 +25,14 @@ internal sealed class DynamoDbStoreOptionsValidator : IValidateOptions<DynamoDbS
             errors.Add($"{section}:Retention is {retention}: use at least 00:01:00 (for example 30.00:00:00 for 30 days), or leave it unset to keep turns.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.TtlAttributeName) || options.TtlAttributeName is "pk" or "sk" or "turn")
+        if (string.IsNullOrWhiteSpace(options.TtlAttributeName) || options.TtlAttributeName is "pk" or "sk" or "turn" or "day" or "meta")
         {
-            errors.Add($"{section}:TtlAttributeName '{options.TtlAttributeName}' cannot be used: name an attribute other than pk, sk and turn (default expires_at).");
+            errors.Add($"{section}:TtlAttributeName '{options.TtlAttributeName}' cannot be used: name an attribute other than pk, sk, turn, day and meta (default expires_at).");
+        }
+
+        if (options.TurnIndexName is null || !IndexName().IsMatch(options.TurnIndexName))
+        {
+            errors.Add($"{section}:TurnIndexName '{options.TurnIndexName}' is not an index name: use 3 to 255 letters, digits, '_', '-' or '.' (default turns-by-day).");
         }
 
         if (options.Timeout <= TimeSpan.Zero)
@@ -36,4 +42,7 @@ internal sealed class DynamoDbStoreOptionsValidator : IValidateOptions<DynamoDbS
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]{3,255}\z")]
+    private static partial Regex IndexName();
 }

@@ -6,7 +6,7 @@ namespace DigitalTwin.Memory.DynamoDb;
 
 /// <summary>
 /// With <see cref="DynamoDbStoreOptions.CreateTableIfMissing"/>, makes sure the table exists (creating it on demand, with
-/// TTL when a retention is set) before the store's first request; otherwise does nothing.
+/// the turn index and, when a retention is set, TTL) before the store's first request; otherwise does nothing.
 /// </summary>
 internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStoreOptions options, ILogger logger) : IDisposable
 {
@@ -41,7 +41,12 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
     {
         try
         {
-            await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false);
+            // Found: in use, or still being created by another store (a second host, or a peer in this process).
+            if ((await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false)).Table?.TableStatus != TableStatus.ACTIVE)
+            {
+                await WaitUntilActiveAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
         catch (ResourceNotFoundException)
@@ -54,8 +59,9 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
             {
                 TableName = options.TableName,
                 BillingMode = BillingMode.PAY_PER_REQUEST,
-                AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
+                AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S), new(DynamoDbTurnIndex.DayAttribute, ScalarAttributeType.S)],
                 KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+                GlobalSecondaryIndexes = [DynamoDbTurnIndex.Definition(options)],
             }, cancellationToken).ConfigureAwait(false);
             LogCreated(logger, options.TableName);
         }
@@ -64,11 +70,7 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
             // Another host created it meanwhile.
         }
 
-        while ((await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false)).Table?.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-        }
-
+        await WaitUntilActiveAsync(cancellationToken).ConfigureAwait(false);
         if (options.Retention is not null)
         {
             try
@@ -84,6 +86,14 @@ internal sealed partial class DynamoDbTable(IAmazonDynamoDB dynamo, DynamoDbStor
                 // Local servers such as dynalite do not implement UpdateTimeToLive; items still carry the attribute.
                 LogTtlNotEnabled(logger, ex, options.TableName, options.TtlAttributeName);
             }
+        }
+    }
+
+    private async Task WaitUntilActiveAsync(CancellationToken cancellationToken)
+    {
+        while ((await dynamo.DescribeTableAsync(options.TableName, cancellationToken).ConfigureAwait(false)).Table?.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
         }
     }
 

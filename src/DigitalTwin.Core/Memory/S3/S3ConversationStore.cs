@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory.Aws;
 using Microsoft.Extensions.Logging;
@@ -13,15 +14,22 @@ namespace DigitalTwin.Memory.S3;
 /// writes a new, unique key, so writers on any number of hosts never overwrite one another and nothing is read first.
 /// </summary>
 internal sealed partial class S3ConversationStore(
-    IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, IDisposable
+    IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, IDisposable
 {
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var body = TurnSerializer.Serialize(turn);
         var prefix = SessionPrefix(key);
-        return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, ct => PutAsync(prefix, body, ct), cancellationToken));
+        return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
+        {
+            await PutAsync(prefix, body, ct).ConfigureAwait(false);
+            await S3TurnIndex.WriteAsync(s3, options, logger, key, turn, ct).ConfigureAwait(false); // after the turn; never fails the append
+        }, cancellationToken));
     }
+
+    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        S3TurnIndex.ReadAsync(s3, options, logger, twin, since, until, cancellationToken);
 
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {

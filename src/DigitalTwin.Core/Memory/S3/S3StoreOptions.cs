@@ -42,11 +42,22 @@ public sealed class S3StoreOptions
     /// </summary>
     public bool ReadLegacyConversations { get; set; } = true;
 
+    /// <summary>
+    /// Whether each append also writes a small index object under <c>{KeyPrefix}_index/{twin}/{yyyy-MM-dd}/</c> (one more
+    /// PUT per turn, after the turn itself), from which analytics list a twin's turns by time without reading conversations.
+    /// Default <see langword="true"/>. When <see langword="false"/>, no index object is written, so analytics over this store
+    /// list nothing stored meanwhile (entries written earlier are still listed).
+    /// </summary>
+    public bool WriteTurnIndex { get; set; } = true;
+
     /// <summary>How many turn objects a read fetches at once. Default 16.</summary>
     public int MaxParallelReads { get; set; } = 16;
 
     /// <summary>The longest one store operation (all its requests and retries) may take. Default 10 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Keys per ListObjectsV2 page when listing turns by time (S3 returns at most 1,000); tests lower it to page more.</summary>
+    internal int TurnIndexPageSize { get; set; } = 1000;
 
     internal static void FromEnvironment(S3StoreOptions options, Func<string, string?> setting)
     {

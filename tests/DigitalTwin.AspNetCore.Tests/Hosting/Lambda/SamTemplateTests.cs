@@ -220,6 +220,24 @@ public sealed partial class SamTemplateTests
     }
 
     [Fact]
+    public void DynamoDbTable_HasTheTurnsByDayIndexTheStoreQueries_AndTheFunctionMayQueryIt()
+    {
+        var table = Properties("MemoryTable");
+        Assert.Contains(((List<object?>)table["AttributeDefinitions"]!).Select(Map), a => (string?)a["AttributeName"] == "day" && (string?)a["AttributeType"] == "S");
+        var index = Map(Assert.Single((List<object?>)table["GlobalSecondaryIndexes"]!));
+        Assert.Equal(new DigitalTwin.Memory.DynamoDb.DynamoDbStoreOptions().TurnIndexName, index["IndexName"]);
+        Assert.Equal(["day:HASH", "sk:RANGE"], ((List<object?>)index["KeySchema"]!).Select(Map).Select(k => $"{k["AttributeName"]}:{k["KeyType"]}"));
+        var projection = Map(index["Projection"]);
+        Assert.Equal("INCLUDE", projection["ProjectionType"]);
+        Assert.Equal(["meta"], ((List<object?>)projection["NonKeyAttributes"]!).Cast<string>());
+
+        var policies = (List<object?>)Properties("DigitalTwinFunction")["Policies"]!;
+        var query = policies.SelectMany(p => (List<object?>)Map(p)["Statement"]!).Cast<YamlTagged>().Select(s => Map(((List<object?>)s.Value!)[1]))
+            .Single(s => ((List<object?>)s["Action"]!).Contains("dynamodb:Query"));
+        Assert.Contains(new YamlTagged("!Sub", "${MemoryTable.Arn}/index/turns-by-day"), Leaves(query["Resource"]));
+    }
+
+    [Fact]
     public void HttpApi_HasCorsAndThrottling()
     {
         var api = Properties("HttpApi");
