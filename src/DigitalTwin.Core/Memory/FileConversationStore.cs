@@ -11,9 +11,10 @@ namespace DigitalTwin.Memory;
 /// leaves a torn last line that readers skip and the next append seals off, so earlier turns are never damaged.
 /// Reads scan the file backwards from its end, so their cost follows the window, not the conversation's length.
 /// </summary>
-internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider) : IConversationStore
+internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider) : IConversationStore, ITurnClaims
 {
     private readonly string _root = Path.GetFullPath(options.Directory);
+    private readonly FileTurnClaims _claims = new(Path.GetFullPath(options.Directory), options, timeProvider);
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public static FileConversationStore Create(IServiceProvider services, string optionsName) => new(
@@ -109,24 +110,11 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
     }
 
     /// <summary>Opens the file, retrying while another process holds a conflicting lock, until <see cref="FileStoreOptions.LockTimeout"/>.</summary>
-    private async Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken)
-    {
-        var started = timeProvider.GetTimestamp();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(path, mode, access, share, bufferSize: 0, FileOptions.Asynchronous);
-            }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && ex.HResult is 11 or 32 or 33 or unchecked((int)0x80070020))
-            {
-                if (timeProvider.GetElapsedTime(started) > options.LockTimeout)
-                {
-                    throw new ConversationStoreException(ConversationStoreFailure.Timeout, $"Timed out after {options.LockTimeout} waiting for the lock on {path}.", ex);
-                }
+    private Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken)
+        => FileLock.OpenAsync(path, mode, access, share, options.LockTimeout, timeProvider, cancellationToken);
 
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(50, 1 << Math.Min(attempt, 5))), timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+        => _claims.TryClaimAsync(key, turnId, lease, cancellationToken);
+
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default) => _claims.ReleaseAsync(claim, cancellationToken);
 }
