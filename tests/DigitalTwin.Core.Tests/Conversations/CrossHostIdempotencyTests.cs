@@ -2,30 +2,21 @@ using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
 using DigitalTwin.Providers;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Conversations;
 
-/// <summary>
-/// Idempotent turns across hosts: each "host" is its own service provider, twin, model and file store instance over one
-/// shared folder (so only the OS file locks and the store's claims keep them apart), on the system clock with a short poll.
-/// </summary>
+/// <summary>Idempotent turns across hosts sharing a file store (<see cref="SharedStoreHosts"/>): the same key at the same time.</summary>
 public sealed class CrossHostIdempotencyTests : IDisposable
 {
-    private readonly TempDirectory _memory = new();
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly SharedStoreHosts _hosts = new();
 
-    public void Dispose()
-    {
-        _providers.ForEach(p => p.Dispose());
-        _memory.Dispose();
-    }
+    public void Dispose() => _hosts.Dispose();
 
     [Fact]
     public async Task SameKeyOnTwoHostsAtOnce_CallsTheModelOnce_StoresOneTurn_AndBothCallersGetThatAnswer()
     {
-        var hosts = new[] { StartHost("answer from A"), StartHost("answer from B") };
+        var hosts = new[] { _hosts.Start("answer from A"), _hosts.Start("answer from B") };
         var gate = new TaskCompletionSource();
         Array.ForEach(hosts, h => h.Model.Gate = gate);
         var session = SessionId.New();
@@ -38,7 +29,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
                 return h.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "k1" });
             },
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToArray();
-        await WaitUntilAsync(() => hosts.Sum(h => h.Model.Calls.Count) == 1);
+        await SharedStoreHosts.WaitUntilAsync(() => hosts.Sum(h => h.Model.Calls.Count) == 1);
         await Task.Delay(300); // time for the other host to call its model too, were it not held back by the claim
         Assert.Equal(1, hosts.Sum(h => h.Model.Calls.Count));
         gate.SetResult();
@@ -47,19 +38,19 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         var winner = hosts.Single(h => h.Model.Calls.Count == 1).Model.Answer([]);
         Assert.All(answers, a => Assert.Equal(winner, a.Response));
         Assert.Single(answers, a => a.IsReplay);
-        var turn = Assert.Single(await Store().ReadAllAsync(new ConversationKey("default", session)));
+        var turn = Assert.Single(await _hosts.Store().ReadAllAsync(new ConversationKey("default", session)));
         Assert.Equal(winner, turn.Assistant.Content);
-        Assert.False((await Store().TryClaimAsync(new ConversationKey("default", session), "k1", TimeSpan.FromMinutes(1)))!.TookOver); // released
+        Assert.False((await _hosts.Store().TryClaimAsync(new ConversationKey("default", session), "k1", TimeSpan.FromMinutes(1)))!.TookOver); // released
     }
 
     [Fact]
     public async Task DuplicateOnAnotherHost_WaitsForTheFirst_ThenReplaysItsAnswerWithoutCallingItsModel()
     {
-        var (first, second) = (StartHost("answer from A"), StartHost("answer from B"));
+        var (first, second) = (_hosts.Start("answer from A"), _hosts.Start("answer from B"));
         first.Model.Gate = new TaskCompletionSource();
         var session = SessionId.New();
         var answering = first.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "k1" });
-        await WaitUntilAsync(() => first.Model.Calls.Count == 1);
+        await SharedStoreHosts.WaitUntilAsync(() => first.Model.Calls.Count == 1);
 
         var duplicate = second.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "k1" });
         await Task.Delay(300);
@@ -69,18 +60,18 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         Assert.Equal(("answer from A", false), ((await answering).Response, (await answering).IsReplay));
         Assert.Equal(("answer from A", true), ((await duplicate).Response, (await duplicate).IsReplay));
         Assert.Empty(second.Model.Calls);
-        Assert.Single(await Store().ReadAllAsync(new ConversationKey("default", session)));
+        Assert.Single(await _hosts.Store().ReadAllAsync(new ConversationKey("default", session)));
     }
 
     [Fact]
     public async Task FirstHostsModelFails_ItsClaimIsReleased_AndTheWaitingHostAnswers()
     {
-        var (first, second) = (StartHost("answer from A"), StartHost("answer from B"));
+        var (first, second) = (_hosts.Start("answer from A"), _hosts.Start("answer from B"));
         first.Model.Gate = new TaskCompletionSource();
         first.Model.Throw = new ChatProviderException(ChatProviderFailure.Unavailable, "503 from the provider");
         var session = SessionId.New();
         var failing = first.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "k1" });
-        await WaitUntilAsync(() => first.Model.Calls.Count == 1);
+        await SharedStoreHosts.WaitUntilAsync(() => first.Model.Calls.Count == 1);
         var duplicate = second.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "k1" });
         await Task.Delay(200);
 
@@ -90,30 +81,30 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         var reply = await duplicate;
         Assert.Equal(("answer from B", false), (reply.Response, reply.IsReplay));
         Assert.Single(second.Model.Calls);
-        Assert.Equal("answer from B", Assert.Single(await Store().ReadAllAsync(new ConversationKey("default", session))).Assistant.Content);
+        Assert.Equal("answer from B", Assert.Single(await _hosts.Store().ReadAllAsync(new ConversationKey("default", session))).Assistant.Content);
     }
 
     [Fact]
     public async Task ClaimHeldElsewhereThatNeverCompletes_EndsTheWaitWithTurnInProgress_WithoutCallingTheModel()
     {
-        var host = StartHost("answer", o => o.IdempotencyClaimLease = TimeSpan.FromMilliseconds(500));
+        var host = _hosts.Start("answer", o => o.IdempotencyClaimLease = TimeSpan.FromMilliseconds(500));
         var key = new ConversationKey("default", SessionId.New());
-        Assert.NotNull(await Store().TryClaimAsync(key, "k1", TimeSpan.FromMinutes(10))); // a host still (or forever) answering
+        Assert.NotNull(await _hosts.Store().TryClaimAsync(key, "k1", TimeSpan.FromMinutes(10))); // a host still (or forever) answering
 
         var ex = await Assert.ThrowsAsync<TurnInProgressException>(() => host.Twin.ChatAsync(new TwinChatRequest("Hi", key.SessionId) { TurnId = "k1" }));
 
         Assert.True(ex.RetryAfter > TimeSpan.Zero);
         Assert.Empty(host.Model.Calls);
-        Assert.Empty(await Store().ReadAllAsync(key));
+        Assert.Empty(await _hosts.Store().ReadAllAsync(key));
     }
 
     [Fact]
     public async Task ClaimLeftByACrashedHost_IsTakenOverOnceItExpires_AndTheTurnIsAnswered()
     {
         var log = new ListLogger();
-        var host = StartHost("answer after the crash", log: log);
+        var host = _hosts.Start("answer after the crash", log: log);
         var key = new ConversationKey("default", SessionId.New());
-        Assert.NotNull(await Store().TryClaimAsync(key, "k1", TimeSpan.FromMilliseconds(300))); // its host died: never released
+        Assert.NotNull(await _hosts.Store().TryClaimAsync(key, "k1", TimeSpan.FromMilliseconds(300))); // its host died: never released
 
         var reply = await host.Twin.ChatAsync(new TwinChatRequest("Hi", key.SessionId) { TurnId = "k1" });
 
@@ -126,13 +117,13 @@ public sealed class CrossHostIdempotencyTests : IDisposable
     [Fact]
     public async Task StreamingDuplicateOnAnotherHost_ReplaysTheFirstHostsStreamedAnswer()
     {
-        var (first, second) = (StartHost("streamed from host A"), StartHost("streamed from host B"));
+        var (first, second) = (_hosts.Start("streamed from host A"), _hosts.Start("streamed from host B"));
         first.Model.Gate = new TaskCompletionSource();
         var session = SessionId.New();
-        var streaming = CollectAsync(first.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }));
-        await WaitUntilAsync(() => first.Model.Calls.Count == 1);
+        var streaming = SharedStoreHosts.CollectAsync(first.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }));
+        await SharedStoreHosts.WaitUntilAsync(() => first.Model.Calls.Count == 1);
 
-        var duplicate = CollectAsync(second.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }));
+        var duplicate = SharedStoreHosts.CollectAsync(second.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }));
         await Task.Delay(200);
         Assert.False(duplicate.IsCompleted);
         first.Model.Gate.SetResult();
@@ -148,7 +139,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
     [Fact]
     public async Task StreamAbandonedByItsClient_ReleasesTheClaim_SoARetryElsewhereAnswersAtOnce()
     {
-        var (first, second) = (StartHost("never finished"), StartHost("answer from B", o => o.IdempotencyClaimLease = TimeSpan.FromMinutes(5)));
+        var (first, second) = (_hosts.Start("never finished"), _hosts.Start("answer from B", o => o.IdempotencyClaimLease = TimeSpan.FromMinutes(5)));
         first.Model.Gate = new TaskCompletionSource();
         var session = SessionId.New();
         await foreach (var update in first.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }))
@@ -162,60 +153,5 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         var retry = await second.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(("answer from B", false), (retry.Response, retry.IsReplay));
-    }
-
-    private (IDigitalTwin Twin, FakeChatClient Model) StartHost(string answer, Action<DigitalTwinOptions>? options = null, ListLogger? log = null)
-    {
-        var model = new FakeChatClient { Answer = _ => answer };
-        var services = new ServiceCollection();
-        services.AddLogging(b =>
-        {
-            if (log is not null)
-            {
-                b.AddProvider(new ListLoggerProvider(log));
-            }
-        });
-        services.AddDigitalTwin(o =>
-        {
-            o.PersonaDirectory = PersonaFolder.Sample;
-            o.IdempotencyPollInterval = TimeSpan.FromMilliseconds(20);
-            options?.Invoke(o);
-        }).UseChatClient(model).UseFileStore(f => f.Directory = _memory.Path);
-        var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
-        return (provider.GetRequiredService<IDigitalTwin>(), model);
-    }
-
-    /// <summary>Another instance over the shared folder, as a third host (or a test's hand on the store) would have.</summary>
-    private FileConversationStore Store() => new(new FileStoreOptions { Directory = _memory.Path }, TimeProvider.System);
-
-    private static async Task<List<TwinStreamUpdate>> CollectAsync(IAsyncEnumerable<TwinStreamUpdate> stream)
-    {
-        var updates = new List<TwinStreamUpdate>();
-        await foreach (var update in stream)
-        {
-            updates.Add(update);
-        }
-
-        return updates;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(10);
-        }
-    }
-
-    private sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => logger;
-
-        public void Dispose()
-        {
-        }
     }
 }
