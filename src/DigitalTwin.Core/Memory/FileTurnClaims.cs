@@ -77,14 +77,16 @@ internal sealed class FileTurnClaims(string root, FileStoreOptions options, Time
         {
             return await FileLock.OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
         }
-        catch (DirectoryNotFoundException) when (create)
+        catch (IOException ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
         {
+            // The folder is missing. (.NET reports FileNotFound when another claimer created the folder meanwhile.)
+            if (!create)
+            {
+                return null;
+            }
+
             Directory.CreateDirectory(folder);
             return await FileLock.OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
         }
     }
 }

@@ -14,10 +14,10 @@ namespace DigitalTwin.Core.Tests.Memory.Servers;
 
 /// <summary>
 /// A loopback HTTP proxy in front of s3rver that enforces what s3rver ignores: <c>If-None-Match: *</c> and
-/// <c>If-Match: {ETag}</c> on object PUTs and DELETEs. Under one lock it looks the object up in s3rver and either refuses
-/// the write as AWS S3 does (412 PreconditionFailed, or 404 NoSuchKey for If-Match on a missing object, with S3's XML error
-/// body) or forwards it, so check and write are atomic. Everything else is forwarded untouched, Host header included, so
-/// SigV4 signatures still verify.
+/// <c>If-Match: {ETag}</c> on object PUTs and DELETEs. It serves one request at a time: for a conditional write it looks
+/// the object up in s3rver and either refuses the write as AWS S3 does (412 PreconditionFailed, or 404 NoSuchKey for
+/// If-Match on a missing object, with S3's XML error body) or forwards it, so check and write are atomic. Requests are
+/// forwarded untouched, Host header included, so SigV4 signatures still verify.
 /// </summary>
 public sealed class ConditionalS3Proxy : IAsyncDisposable
 {
@@ -26,7 +26,7 @@ public sealed class ConditionalS3Proxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
     private readonly AmazonS3Client _s3;
-    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private int _refused;
 
     private ConditionalS3Proxy(WebApplication app, string upstreamUrl)
@@ -60,7 +60,7 @@ public sealed class ConditionalS3Proxy : IAsyncDisposable
         await _app.DisposeAsync();
         _upstream.Dispose();
         _s3.Dispose();
-        _writes.Dispose();
+        _gate.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -70,16 +70,14 @@ public sealed class ConditionalS3Proxy : IAsyncDisposable
         var body = buffer.ToArray();
         var path = context.Request.Path.Value!.TrimStart('/');
         var slash = path.IndexOf('/', StringComparison.Ordinal);
-        if (context.Request.Method is not ("PUT" or "DELETE") || slash <= 0)
-        {
-            await ForwardAsync(context, body);
-            return;
-        }
 
-        await _writes.WaitAsync();
+        // One request at a time: s3rver writes an object's data and metadata separately, so a GET racing a PUT of the same
+        // key can read a half-written object, where AWS S3 is atomic per request.
+        await _gate.WaitAsync();
         try
         {
-            if (await RefusalAsync(context.Request, path[..slash], path[(slash + 1)..]) is { } refusal)
+            if (context.Request.Method is ("PUT" or "DELETE") && slash > 0
+                && await RefusalAsync(context.Request, path[..slash], path[(slash + 1)..]) is { } refusal)
             {
                 Interlocked.Increment(ref _refused);
                 context.Response.StatusCode = (int)refusal.Status;
@@ -93,7 +91,7 @@ public sealed class ConditionalS3Proxy : IAsyncDisposable
         }
         finally
         {
-            _writes.Release();
+            _gate.Release();
         }
     }
 
