@@ -70,12 +70,12 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         Guard(group.MapPost(prefix + "/chat", Handler(http => ChatEndpoints.ChatAsync(http, context))), context)
             .WithName("DigitalTwinChat" + suffix).WithSummary("Sends a visitor's message and returns the twin's answer.")
             .WithMetadata(ChatBody).Produces<ChatResponse>()
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
         Guard(group.MapPost(prefix + "/chat/stream", Handler(http => StreamEndpoint.StreamAsync(http, context))), context)
             .WithName("DigitalTwinChatStream" + suffix).WithSummary("Sends a visitor's message and streams the answer as server-sent events: session, delta…, done (or error).")
             .WithDescription("Events: 'session' {session_id}, then 'delta' {text} per piece, then 'done' {session_id, turn_id, finish_reason, usage} or 'error' {status, title, detail}. The turn is stored only when the model finished; a cut stream stores nothing.")
             .WithMetadata(ChatBody).Produces<string>(200, "text/event-stream")
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
         if (context.Options.EnableConversationEndpoint)
         {
             Guard(group.MapGet(prefix + "/conversation/{session_id}", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromRoute(Name = "session_id")] string sessionId) => ChatEndpoints.ConversationAsync(http, context, sessionId)), context)

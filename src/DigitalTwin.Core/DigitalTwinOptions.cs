@@ -45,6 +45,15 @@ public sealed class DigitalTwinOptions
     /// </summary>
     public int IdempotencyLookbackTurns { get; set; } = 50;
 
+    /// <summary>
+    /// How long a host's claim on an idempotent turn lasts, and how long a repeat waits for it. Default (null):
+    /// <see cref="ResilienceOptions.TotalTimeout"/> + 30 seconds. Internal: tests shorten it.
+    /// </summary>
+    internal TimeSpan? IdempotencyClaimLease { get; set; }
+
+    /// <summary>How often a repeat waiting for another host's turn looks for it. Default 250 ms. Internal: tests shorten it.</summary>
+    internal TimeSpan IdempotencyPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Timeouts, retries and circuit breaker around the model calls (section <c>DigitalTwin:Resilience</c>).</summary>
     public ResilienceOptions Resilience { get; } = new();
 

@@ -90,9 +90,9 @@ internal sealed partial class AnalyticsEndpoint(
         return false;
     }
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Analytics for twin {Twin} are not available from its store")]
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Analytics for twin {Twin} are not available from its store")]
     private static partial void LogNotSupported(ILogger logger, Exception exception, string twin);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Analytics for twin {Twin}: the conversation store failed ({Failure})")]
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Analytics for twin {Twin}: the conversation store failed ({Failure})")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string twin, ConversationStoreFailure failure);
 }

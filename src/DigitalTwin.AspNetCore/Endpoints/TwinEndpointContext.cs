@@ -74,6 +74,9 @@ internal sealed partial class TwinEndpointContext(
             case ConversationStoreException store:
                 LogStoreFailed(Logger, store, store.Failure);
                 return TwinProblems.From(store);
+            case TurnInProgressException inProgress:
+                LogTurnInProgress(Logger, inProgress);
+                return TwinProblems.From(inProgress, context);
             default:
                 LogUnexpected(Logger, ex, context.Request.Path);
                 return TwinProblems.Unexpected();
@@ -88,6 +91,9 @@ internal sealed partial class TwinEndpointContext(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "The conversation store failed ({Failure})")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, ConversationStoreFailure failure);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "A repeated Idempotency-Key was still being answered elsewhere; answered 409")]
+    private static partial void LogTurnInProgress(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Unexpected error serving {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
 using DigitalTwin.Providers;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ internal static class TwinProblems
 
     public static IResult From(ChatProviderException ex, HttpContext context)
     {
-        if (ex.RetryAfter is { } wait)
+        if (ex.RetryAfter is { } wait && !context.Response.HasStarted) // a stream's error event comes after the headers
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
@@ -49,6 +50,16 @@ internal static class TwinProblems
     public static IResult From(ConversationStoreException ex) => ex.Failure == ConversationStoreFailure.TurnTooLarge
         ? Problem(413, "The conversation turn is too large.", "The message and answer together exceed what the conversation store can keep in one turn. Send a shorter message.")
         : Problem(503, "Conversation memory is unavailable.", "The conversation store could not be reached. Try again shortly; nothing was stored.");
+
+    public static IResult From(TurnInProgressException ex, HttpContext context)
+    {
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ex.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Problem(StatusCodes.Status409Conflict, "The request is still being answered.", "A request with this Idempotency-Key is still being answered; retry shortly to get its answer.");
+    }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);

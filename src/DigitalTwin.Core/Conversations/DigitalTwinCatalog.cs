@@ -43,7 +43,7 @@ internal sealed class DigitalTwinCatalog : IDigitalTwinCatalog
             var persona = await PersonaLoader.LoadAsync(options.PersonaDirectory, new PdfSharpTextExtractor(), logger, CancellationToken.None).ConfigureAwait(false);
             return PersonaPromptBuilder.Build(persona, options.Language, options.PromptTemplate);
         });
-        return new Twin(name, options, prompt, Compose(chat, name, options, time), new InstrumentedConversationStore(store, time), time, logger);
+        return new Twin(name, options, prompt, Compose(chat, name, options, time), InstrumentedClaimingStore.Wrap(store, time), time, logger);
     }
 
     /// <summary>The twin's model: telemetry outermost (one span per call, retries included), then the resilience pipeline, then the provider.</summary>

@@ -9,9 +9,10 @@ namespace DigitalTwin.Conversations;
 /// Makes a turn with a client-chosen id (an <c>Idempotency-Key</c>) happen once: a repeat returns the stored answer
 /// without calling the model or storing again, and a concurrent repeat in the same process waits for the first and
 /// reports its outcome. Repeats are recognised among the session's newest <see cref="DigitalTwinOptions.IdempotencyLookbackTurns"/>
-/// turns, so hosts sharing a store recognise each other's completed turns.
+/// turns, so hosts sharing a store recognise each other's completed turns; with a store that has claims
+/// (<paramref name="claims"/>), concurrent repeats on different hosts wait for the first too (<see cref="TurnClaimWaiter"/>).
 /// </summary>
-internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurns)
+internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurns, TurnClaimWaiter? claims)
 {
     private readonly ConcurrentDictionary<(ConversationKey Key, string TurnId), Task<TwinReply>> _inFlight = new();
 
@@ -40,8 +41,17 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
 
         try
         {
-            var (replay, recent) = await FindAsync(key, turnId, cancellationToken).ConfigureAwait(false);
-            var reply = replay ?? await answer(recent).ConfigureAwait(false);
+            var start = await BeginAsync(key, turnId, cancellationToken).ConfigureAwait(false);
+            TwinReply reply;
+            try
+            {
+                reply = start.Replay ?? await answer(start.Recent).ConfigureAwait(false);
+            }
+            finally
+            {
+                await EndAsync(start).ConfigureAwait(false);
+            }
+
             mine.SetResult(reply);
             return reply;
         }
@@ -56,6 +66,24 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
             _inFlight.TryRemove(new KeyValuePair<(ConversationKey, string), Task<TwinReply>>(slot, mine.Task));
         }
     }
+
+    /// <summary>
+    /// Starts an idempotent turn: returns its stored answer, or the session's recent turns and (with a store that has claims)
+    /// this request's claim on producing it, which <see cref="EndAsync"/> releases. Waits while another request holds the claim.
+    /// </summary>
+    public async Task<TurnStart> BeginAsync(ConversationKey key, string turnId, CancellationToken cancellationToken)
+    {
+        if (claims is not null)
+        {
+            return await claims.BeginAsync(key, turnId, FindAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (replay, recent) = await FindAsync(key, turnId, cancellationToken).ConfigureAwait(false);
+        return new TurnStart(replay, recent, null);
+    }
+
+    /// <summary>Ends a turn started by <see cref="BeginAsync"/>, stored or failed: releases its claim, if it holds one.</summary>
+    public ValueTask EndAsync(TurnStart start) => start.Claim is { } claim && claims is not null ? claims.ReleaseAsync(claim) : ValueTask.CompletedTask;
 
     /// <summary>
     /// Reads the session's newest turns and returns the stored answer of <paramref name="turnId"/> when they hold it,

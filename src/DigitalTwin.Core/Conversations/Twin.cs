@@ -14,8 +14,14 @@ internal sealed partial class Twin(
     string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger)
     : IDigitalTwin
 {
-    // One read serves both the repeat check and the history window of an idempotent turn.
-    private readonly IdempotentTurns _idempotent = new(store, Math.Max(options.IdempotencyLookbackTurns, HistoryWindow.TurnsToRead(options.MaxHistoryMessages)));
+    // One read serves both the repeat check and the history window of an idempotent turn. A claim lasts the longest model
+    // call plus a margin for storing the turn, so it outlives the request that holds it unless that request's host dies.
+    private readonly IdempotentTurns _idempotent = new(
+        store,
+        Math.Max(options.IdempotencyLookbackTurns, HistoryWindow.TurnsToRead(options.MaxHistoryMessages)),
+        store is ITurnClaims claims
+            ? new TurnClaimWaiter(claims, name, options.IdempotencyClaimLease ?? options.Resilience.TotalTimeout + TimeSpan.FromSeconds(30), options.IdempotencyPollInterval, time, logger)
+            : null);
 
     public string Name { get; } = name;
 
@@ -61,11 +67,13 @@ internal sealed partial class Twin(
         ArgumentNullException.ThrowIfNull(request);
         TwinRequestValidator.Validate(request, options);
         request = IdempotentTurns.WithSession(request);
+        var start = default(TurnStart);
         IReadOnlyList<ConversationTurn>? history = null;
         if (request.TurnId is not null && request.SessionId is { } known)
         {
-            (var replay, history) = await _idempotent.FindAsync(new ConversationKey(Name, known), request.TurnId, cancellationToken).ConfigureAwait(false);
-            if (replay is not null)
+            start = await _idempotent.BeginAsync(new ConversationKey(Name, known), request.TurnId, cancellationToken).ConfigureAwait(false);
+            history = start.Recent;
+            if (start.Replay is { } replay)
             {
                 yield return new TwinStreamUpdate(TwinStreamUpdateKind.Session, known);
                 yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, known) { Text = replay.Response };
@@ -74,6 +82,22 @@ internal sealed partial class Twin(
             }
         }
 
+        try
+        {
+            await foreach (var update in StreamAnswerAsync(request, history, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+        }
+        finally
+        {
+            await _idempotent.EndAsync(start).ConfigureAwait(false); // stored, failed or abandoned: a claim is released
+        }
+    }
+
+    private async IAsyncEnumerable<TwinStreamUpdate> StreamAnswerAsync(
+        TwinChatRequest request, IReadOnlyList<ConversationTurn>? history, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var turn = await PrepareAsync(request, history, cancellationToken).ConfigureAwait(false);
         var session = turn.Key.SessionId;
         yield return new TwinStreamUpdate(TwinStreamUpdateKind.Session, session);

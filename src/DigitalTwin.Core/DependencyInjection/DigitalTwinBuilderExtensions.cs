@@ -48,5 +48,5 @@ public static class DigitalTwinBuilderExtensions
 
     /// <summary>Keeps the twin's conversations in process memory: lost on restart, not shared between hosts. For tests and demos.</summary>
     public static IDigitalTwinBuilder UseInMemoryStore(this IDigitalTwinBuilder builder)
-        => builder.UseStore(_ => new InMemoryConversationStore());
+        => builder.UseStore(sp => new InMemoryConversationStore(sp.GetService<TimeProvider>() ?? TimeProvider.System));
 }

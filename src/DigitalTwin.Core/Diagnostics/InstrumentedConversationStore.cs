@@ -3,8 +3,11 @@ using DigitalTwin.Memory;
 
 namespace DigitalTwin.Diagnostics;
 
-/// <summary>Records <c>digitaltwin.store.duration</c> for every store operation of a twin.</summary>
-internal sealed class InstrumentedConversationStore(IConversationStore inner, TimeProvider time) : IConversationStore
+/// <summary>
+/// Records <c>digitaltwin.store.duration</c> for every store operation of a twin. <see cref="InstrumentedClaimingStore"/>
+/// adds the store's turn claims when it has them.
+/// </summary>
+internal class InstrumentedConversationStore(IConversationStore inner, TimeProvider time) : IConversationStore
 {
     private readonly string _storeName = inner.GetType().Name;
 
@@ -46,7 +49,9 @@ internal sealed class InstrumentedConversationStore(IConversationStore inner, Ti
         }
     }
 
-    private void Record(string operation, long started, string outcome) =>
+    private protected long Started() => time.GetTimestamp();
+
+    private protected void Record(string operation, long started, string outcome) =>
         TwinTelemetry.StoreDuration.Record(time.GetElapsedTime(started).TotalSeconds, [
             new("digitaltwin.store.operation", operation), new("digitaltwin.store", _storeName), new("digitaltwin.store.outcome", outcome)]);
 }

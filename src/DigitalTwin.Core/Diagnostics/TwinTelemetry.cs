@@ -29,8 +29,12 @@ internal static class TwinTelemetry
 
     public static readonly Counter<long> Errors = Meter.CreateCounter<long>("digitaltwin.errors", "{error}", "Model calls that failed a turn, by twin and error.type.");
 
+    public static readonly Counter<long> IdempotencyWaits = Meter.CreateCounter<long>(
+        "digitaltwin.idempotency.waits", "{request}",
+        "Repeated turn ids that found the turn claimed by another request and waited, by twin and outcome (replayed, claimed or timed_out).");
+
     public static readonly Histogram<double> StoreDuration = Meter.CreateHistogram<double>(
-        "digitaltwin.store.duration", "s", "Duration of conversation store operations, by operation (read or append) and store.");
+        "digitaltwin.store.duration", "s", "Duration of conversation store operations, by operation (read, append, claim or release) and store.");
 
     /// <summary>Starts the client span of a model call, with the gen_ai request attributes.</summary>
     public static Activity? StartChat(string? provider, string? model, string twin, bool streaming)

@@ -15,10 +15,12 @@ namespace DigitalTwin.Memory;
 /// Reads scan the file backwards from its end, so their cost follows the window, not the conversation's length.
 /// Each stored turn is also recorded in a per-day journal (<see cref="FileTurnJournal"/>) that analytics list by time.
 /// </summary>
-internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider, ILogger? logger = null) : IConversationStore, ITurnIndex, IDisposable
+internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider, ILogger? logger = null)
+    : IConversationStore, ITurnIndex, ITurnClaims, IDisposable
 {
     private readonly string _root = Path.GetFullPath(options.Directory);
     private readonly FileTurnJournal _journal = new(Path.GetFullPath(options.Directory), options, timeProvider, logger ?? NullLogger.Instance);
+    private readonly FileTurnClaims _claims = new(Path.GetFullPath(options.Directory), options, timeProvider);
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public static FileConversationStore Create(IServiceProvider services, string optionsName) => new(
@@ -108,4 +110,9 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
 
     private Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken) =>
         FileLocks.OpenAsync(path, mode, access, share, options.LockTimeout, timeProvider, cancellationToken);
+
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+        => _claims.TryClaimAsync(key, turnId, lease, cancellationToken);
+
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default) => _claims.ReleaseAsync(claim, cancellationToken);
 }

@@ -37,8 +37,9 @@ internal static class FileLocks
         {
             return await OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, lockTimeout, time, cancellationToken).ConfigureAwait(false);
         }
-        catch (DirectoryNotFoundException)
+        catch (IOException ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
         {
+            // The folder is missing. (.NET reports FileNotFound when another writer created the folder meanwhile.)
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return await OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, lockTimeout, time, cancellationToken).ConfigureAwait(false);
         }

@@ -105,8 +105,9 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
             {
                 return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (DirectoryNotFoundException)
+            catch (IOException ex) when (ex is DirectoryNotFoundException or FileNotFoundException && time.GetElapsedTime(started) <= options.LockTimeout)
             {
+                // The folder is missing. (.NET reports FileNotFound when another writer created it meanwhile.)
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             }
             catch (IOException ex) when (FileLocks.IsLockConflict(ex) && time.GetElapsedTime(started) <= options.LockTimeout)

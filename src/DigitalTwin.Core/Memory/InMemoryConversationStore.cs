@@ -6,9 +6,12 @@ using DigitalTwin.Conversations;
 namespace DigitalTwin.Memory;
 
 /// <summary>Keeps conversations in process memory: for tests, demos and single-instance hosts that may forget on restart.</summary>
-internal sealed class InMemoryConversationStore : IConversationStore, ITurnIndex
+internal sealed class InMemoryConversationStore(TimeProvider timeProvider) : IConversationStore, ITurnIndex, ITurnClaims
 {
     private readonly ConcurrentDictionary<ConversationKey, List<ConversationTurn>> _conversations = new();
+    private readonly InMemoryTurnClaims _claims = new(timeProvider);
+
+    public InMemoryConversationStore() : this(TimeProvider.System) { }
 
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
@@ -65,5 +68,17 @@ internal sealed class InMemoryConversationStore : IConversationStore, ITurnIndex
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_claims.TryClaim(key, turnId, lease));
+    }
+
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
+    {
+        _claims.Release(claim);
+        return ValueTask.CompletedTask;
     }
 }

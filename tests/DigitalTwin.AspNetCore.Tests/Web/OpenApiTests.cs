@@ -6,7 +6,7 @@ namespace DigitalTwin.AspNetCore.Tests.Web;
 
 public sealed class OpenApiTests
 {
-    private static readonly string[] ChatProblems = ["400", "404", "413", "415", "502", "503", "504"];
+    private static readonly string[] ChatProblems = ["400", "404", "409", "413", "415", "502", "503", "504"];
 
     private static async Task<JsonDocument> DocumentAsync(IDictionary<string, string?>? settings = null)
     {

@@ -111,4 +111,27 @@ public sealed class IdempotentTurnTests : IDisposable
         Assert.False(retry.IsReplay);
         Assert.Equal(2, _host.Model.Calls.Count);
     }
+
+    [Fact]
+    public async Task StoreWithoutClaims_KeepsRepeatsIdempotentOnceStored_AndTheTwinsStoreDoesNotPretendToClaim()
+    {
+        var plain = new PlainStore(new InMemoryConversationStore());
+        using var host = new TwinHost(b => b.UseChatClient(new FakeChatClient()).UseStore(_ => plain));
+        var session = SessionId.New();
+
+        var first = await host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "p1" });
+        var repeat = await host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "p1" });
+
+        Assert.IsNotAssignableFrom<ITurnClaims>(((Twin)host.Twin).Store);
+        Assert.IsAssignableFrom<ITurnClaims>(Store); // the in-memory store has claims, and its wrapper forwards them
+        Assert.Equal((first.Response, true), (repeat.Response, repeat.IsReplay));
+    }
+
+    /// <summary>A store with nothing but <see cref="IConversationStore"/>, as a custom store may be.</summary>
+    private sealed class PlainStore(IConversationStore inner) : IConversationStore
+    {
+        public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default) => inner.AppendAsync(key, turn, cancellationToken);
+
+        public ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default) => inner.ReadLatestAsync(key, maxTurns, cancellationToken);
+    }
 }

@@ -15,7 +15,7 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// newest first, limited to the window.
 /// </summary>
 internal sealed partial class DynamoDbConversationStore(
-    IAmazonDynamoDB dynamo, bool ownsClient, DynamoDbStoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, IDisposable
+    IAmazonDynamoDB dynamo, bool ownsClient, DynamoDbStoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, ITurnClaims, IDisposable
 {
     /// <summary>DynamoDB's item size limit (400 KB), counted as attribute names plus values in UTF-8.</summary>
     internal const int MaxItemBytes = 400 * 1024;
@@ -107,6 +107,12 @@ internal sealed partial class DynamoDbConversationStore(
             return (IReadOnlyList<ConversationTurn>)newestFirst;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+        => DynamoDbTurnClaims.TryClaimAsync(dynamo, _table, options, time, key, turnId, lease, cancellationToken);
+
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
+        => DynamoDbTurnClaims.ReleaseAsync(dynamo, _table, options, claim, cancellationToken);
 
     public void Dispose()
     {

@@ -14,7 +14,7 @@ namespace DigitalTwin.Memory.S3;
 /// writes a new, unique key, so writers on any number of hosts never overwrite one another and nothing is read first.
 /// </summary>
 internal sealed partial class S3ConversationStore(
-    IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, IDisposable
+    IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, ITurnClaims, IDisposable
 {
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
@@ -75,6 +75,11 @@ internal sealed partial class S3ConversationStore(
             return (IReadOnlyList<ConversationTurn>)result;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+        => S3TurnClaims.TryClaimAsync(s3, options, time, key, turnId, lease, cancellationToken);
+
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default) => S3TurnClaims.ReleaseAsync(s3, options, claim, cancellationToken);
 
     public void Dispose()
     {

@@ -33,6 +33,9 @@ public sealed class S3StoreOptions
     /// <summary>
     /// Whether each write sends <c>If-None-Match: *</c>, so S3 refuses to replace an existing object. Default <see langword="true"/>.
     /// Keys are unique without it; this is a second guard on AWS S3. Some S3-compatible servers ignore the header.
+    /// It also turns on the store's turn claims, which rest on conditional writes (<c>If-None-Match</c>, <c>If-Match</c>)
+    /// to keep hosts from answering the same idempotent turn twice; set it to <see langword="false"/> only for a server that
+    /// rejects conditional headers, and claims are then granted without being written (no cross-host claim).
     /// </summary>
     public bool UseIfNoneMatch { get; set; } = true;
 

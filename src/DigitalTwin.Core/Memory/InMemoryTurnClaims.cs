@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using DigitalTwin.Conversations;
+
+namespace DigitalTwin.Memory;
+
+/// <summary>The in-memory store's turn claims: a dictionary of live claims, each replaced atomically once it has expired.</summary>
+internal sealed class InMemoryTurnClaims(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<(ConversationKey Key, string TurnId), TurnClaim> _claims = new();
+
+    public TurnClaim? TryClaim(ConversationKey key, string turnId, TimeSpan lease)
+    {
+        TurnClaimRecord.Validate(turnId, lease);
+        var now = time.GetUtcNow();
+        var mine = new TurnClaimRecord(TurnClaimRecord.NewOwner(), now + lease);
+        var slot = (key, turnId);
+        while (true)
+        {
+            var fresh = mine.ToClaim(key, turnId, tookOver: false);
+            if (_claims.TryAdd(slot, fresh))
+            {
+                return fresh;
+            }
+
+            if (!_claims.TryGetValue(slot, out var held))
+            {
+                continue; // released meanwhile: add it again
+            }
+
+            if (held.ExpiresAt > now)
+            {
+                return null;
+            }
+
+            var takeover = mine.ToClaim(key, turnId, tookOver: true);
+            if (_claims.TryUpdate(slot, takeover, held))
+            {
+                return takeover;
+            }
+
+            // Another claimer replaced or released the expired claim first: look again.
+        }
+    }
+
+    public void Release(TurnClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var slot = (claim.Key, claim.TurnId);
+        if (_claims.TryGetValue(slot, out var held) && string.Equals(held.Owner, claim.Owner, StringComparison.Ordinal))
+        {
+            _claims.TryRemove(new KeyValuePair<(ConversationKey, string), TurnClaim>(slot, held));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Amazon.DynamoDBv2.Model;
+using DigitalTwin.Core.Tests.Memory.Servers;
+using DigitalTwin.Memory;
+using DigitalTwin.Memory.DynamoDb;
+
+namespace DigitalTwin.Core.Tests.Memory;
+
+/// <summary>
+/// The claim contract against a real DynamoDB API (dynalite, which evaluates condition expressions): each "host" is a store
+/// with its own client over one fresh table.
+/// </summary>
+[Collection(DynaliteTests.Name)]
+public sealed class DynamoDbTurnClaimsTests(DynaliteFixture dynamo) : TurnClaimsContract
+{
+    private readonly List<DynamoDbConversationStore> _stores = [];
+    private readonly DynamoDbStoreOptions _options = dynamo.Options();
+
+    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time)
+    {
+        var store = DynaliteFixture.CreateStore(_options, time: time);
+        _stores.Add(store);
+        return Task.FromResult<ITurnClaims>(store);
+    }
+
+    public override Task DisposeAsync()
+    {
+        _stores.ForEach(s => s.Dispose());
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Claim_IsAnItemInTheSessionsClaimsPartition_WithOwnerExpiryAndTtl_AndReleaseDeletesIt()
+    {
+        var host = await CreateHostAsync(Clock);
+        var key = NewKey();
+
+        var claim = await host.TryClaimAsync(key, "client-key-42", Lease);
+
+        var items = (await dynamo.RawClient.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items;
+        var item = Assert.Single(items);
+        Assert.Equal($"{key.TwinStorageName}#{key.SessionId.StorageName}#claims", item["pk"].S);
+        Assert.Equal(64, item["sk"].S.Length);
+        Assert.DoesNotContain("client-key-42", item["sk"].S, StringComparison.Ordinal);
+        Assert.Equal(claim!.Owner, item["owner"].S);
+        Assert.Equal(claim.ExpiresAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["expires"].N);
+        Assert.True(long.Parse(item[_options.TtlAttributeName].N, System.Globalization.CultureInfo.InvariantCulture) > claim.ExpiresAt.ToUnixTimeSeconds());
+
+        await host.ReleaseAsync(claim);
+        Assert.Empty((await dynamo.RawClient.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items);
+    }
+}

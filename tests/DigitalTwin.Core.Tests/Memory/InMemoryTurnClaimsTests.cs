@@ -1,0 +1,11 @@
+using DigitalTwin.Memory;
+
+namespace DigitalTwin.Core.Tests.Memory;
+
+/// <summary>The claim contract for the in-memory store: its "hosts" are requests in one process sharing one store.</summary>
+public sealed class InMemoryTurnClaimsTests : TurnClaimsContract
+{
+    private InMemoryConversationStore? _store;
+
+    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult<ITurnClaims>(_store ??= new InMemoryConversationStore(time));
+}
