@@ -52,7 +52,8 @@ public sealed class KestrelSampleTests : IDisposable
 
         Assert.Equal("I'm Maya, a cloud architect.", first.GetProperty("response").GetString());
         Assert.Equal(4, conversation.GetProperty("messages").GetArrayLength());
-        Assert.Single(Directory.EnumerateFiles(_memory.Path, "*.jsonl", SearchOption.AllDirectories));
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(_memory.Path, "default"), "*.jsonl")); // the session
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_memory.Path, "default", "_index"), "*.jsonl")); // the turn journal (a file per UTC day)
         Assert.Contains("Maya Lindqvist", fake.Requests[^1].Body, StringComparison.Ordinal);
     }
 
