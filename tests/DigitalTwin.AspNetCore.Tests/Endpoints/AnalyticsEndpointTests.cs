@@ -59,8 +59,9 @@ public sealed class AnalyticsEndpointTests
         (await host.Client.PostAsJsonAsync("chat", new { message = "again", session_id = first.GetProperty("session_id").GetString() })).EnsureSuccessStatusCode();
         (await host.Client.PostAsJsonAsync("chat", new { message = "someone else" })).EnsureSuccessStatusCode();
         var today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); // in case midnight passed
 
-        using var response = await host.Client.SendAsync(Get($"analytics?from={today}&to={today}"));
+        using var response = await host.Client.SendAsync(Get($"analytics?from={yesterday}&to={today}"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
