@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 
@@ -42,19 +41,18 @@ internal sealed class InMemoryConversationStore(TimeProvider timeProvider) : ICo
         }
     }
 
-    public async IAsyncEnumerable<TurnRecord> ReadTurnsAsync(
-        string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(twin);
-        var storageName = DigitalTwinDefaults.ToStorageName(twin);
-        foreach (var (key, turns) in _conversations)
+        return Records(DigitalTwinDefaults.ToStorageName(twin), since, until, cancellationToken).ToAsyncEnumerable();
+    }
+
+    // The twin's turns in the period, each conversation copied under its lock (appends may go on meanwhile).
+    private IEnumerable<TurnRecord> Records(string twinStorageName, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        foreach (var (key, turns) in _conversations.Where(c => string.Equals(c.Key.TwinStorageName, twinStorageName, StringComparison.Ordinal)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!string.Equals(key.TwinStorageName, storageName, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             ConversationTurn[] snapshot;
             lock (turns)
             {
@@ -66,8 +64,6 @@ internal sealed class InMemoryConversationStore(TimeProvider timeProvider) : ICo
                 yield return TurnRecord.Of(key, turn);
             }
         }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
