@@ -10,8 +10,8 @@ namespace DigitalTwin.Memory;
 /// <summary>
 /// The file store's index of turns by time: one JSON Lines journal per twin and UTC day,
 /// <c>{Directory}/{twin}/_index/{yyyy-MM-dd}.jsonl</c>, a <see cref="TurnRecord"/> per line (no message text). A line is
-/// appended after the turn itself is durable, under the same locks as session files, and flushed to the operating system
-/// (not fsynced: a power cut can drop the newest lines, a process crash cannot). A journal failure is logged and never
+/// appended after the turn itself is durable, under an in-process monitor plus an exclusive OS lock, and written
+/// to the operating system (not fsynced: a power cut can drop the newest lines, a process crash cannot). A journal failure is logged and never
 /// fails the turn, which is already stored.
 /// </summary>
 internal sealed partial class FileTurnJournal(string root, FileStoreOptions options, TimeProvider time, ILogger logger)
@@ -21,7 +21,7 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
 
     /// <summary>
     /// Appends the turn's record. The write is synchronous under a monitor (a few microseconds of page-cache work), so
-    /// concurrent turns hand the journal on without thread-pool hops; an async gate here serialised every turn behind them.
+    /// concurrent turns hand the journal on without a thread-pool hop each (an async gate made every hand-off one).
     /// </summary>
     public void Append(ConversationKey key, ConversationTurn turn)
     {
