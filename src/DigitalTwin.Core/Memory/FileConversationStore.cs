@@ -44,7 +44,7 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
         {
             using var file = await FileLocks.OpenForAppendAsync(path, options.LockTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
             var length = file.Length;
-            var bytes = length > 0 && !FileLocks.EndsWithNewline(file, length) ? line.WrittenMemory : line.WrittenMemory[1..];
+            var bytes = length > 0 && !FileLocks.EndsWithNewline(file.SafeFileHandle, length) ? line.WrittenMemory : line.WrittenMemory[1..];
 
             // From here on the turn is written whole or, after a crash, left as a torn line that readers skip.
             file.Seek(length, SeekOrigin.Begin);

@@ -73,20 +73,18 @@ internal sealed class FileTurnClaims(string root, FileStoreOptions options, Time
     private async Task<FileStream?> LockAsync(string folder, bool create, CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, LockFileName);
+        if (create)
+        {
+            return await FileLocks.OpenForAppendAsync(path, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             return await FileLocks.OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
         {
-            // The folder is missing. (.NET reports FileNotFound when another claimer created the folder meanwhile.)
-            if (!create)
-            {
-                return null;
-            }
-
-            Directory.CreateDirectory(folder);
-            return await FileLocks.OpenAsync(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, options.LockTimeout, time, cancellationToken).ConfigureAwait(false);
+            return null; // no claims folder: nothing to release
         }
     }
 }

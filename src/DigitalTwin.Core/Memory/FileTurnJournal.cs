@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using Microsoft.Extensions.Logging;
-using Microsoft.Win32.SafeHandles;
 
 namespace DigitalTwin.Memory;
 
@@ -40,11 +39,9 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
         {
             lock (_sync)
             {
-                using var handle = OpenForAppend(path);
+                using var handle = FileLocks.OpenForAppend(path, options.LockTimeout, time);
                 var length = RandomAccess.GetLength(handle);
-                Span<byte> last = stackalloc byte[1];
-                var endsCleanly = length == 0 || (RandomAccess.Read(handle, last, length - 1) == 1 && last[0] == (byte)'\n');
-                RandomAccess.Write(handle, endsCleanly ? line.AsSpan(1) : line, length);
+                RandomAccess.Write(handle, length == 0 || FileLocks.EndsWithNewline(handle, length) ? line.AsSpan(1) : line, length);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ConversationStoreException)
@@ -91,31 +88,6 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
     }
 
     private string PathOf(string twinStorageName, string day) => Path.Combine(root, twinStorageName, "_index", day + ".jsonl");
-
-    /// <summary>
-    /// Opens the journal under an exclusive OS lock (other processes may append too), creating its folder when missing and
-    /// waiting up to <see cref="FileStoreOptions.LockTimeout"/> for another process's lock.
-    /// </summary>
-    private SafeFileHandle OpenForAppend(string path)
-    {
-        var started = time.GetTimestamp();
-        while (true)
-        {
-            try
-            {
-                return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException ex) when (ex is DirectoryNotFoundException or FileNotFoundException && time.GetElapsedTime(started) <= options.LockTimeout)
-            {
-                // The folder is missing. (.NET reports FileNotFound when another writer created it meanwhile.)
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            }
-            catch (IOException ex) when (FileLocks.IsLockConflict(ex) && time.GetElapsedTime(started) <= options.LockTimeout)
-            {
-                Thread.Sleep(1);
-            }
-        }
-    }
 
     /// <summary>The whole lines from <paramref name="offset"/> on (up to a chunk) and how many bytes they take; a torn last line is left.</summary>
     private async Task<(List<TurnRecord> Records, int Consumed)> ReadChunkAsync(string path, long offset, byte[] buffer, CancellationToken cancellationToken)
