@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigitalTwin.Conversations;
@@ -12,6 +13,13 @@ internal static class TurnRecordSerializer
 {
     public static byte[] Serialize(TurnRecord record) =>
         JsonSerializer.SerializeToUtf8Bytes(StoredTurnRecord.From(record), TurnRecordJsonContext.Default.StoredTurnRecord);
+
+    /// <summary>Writes the same JSON as <see cref="Serialize(TurnRecord)"/> to <paramref name="output"/>, with no intermediate array.</summary>
+    public static void Serialize(TurnRecord record, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(writer, StoredTurnRecord.From(record), TurnRecordJsonContext.Default.StoredTurnRecord);
+    }
 
     /// <summary>Reads a record; <see langword="null"/> when the bytes are not a whole, valid record (a torn line, for example).</summary>
     public static TurnRecord? TryDeserialize(ReadOnlySpan<byte> utf8)

@@ -30,18 +30,18 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
         }
 
         var path = PathOf(key.TwinStorageName, TurnIndexDays.Of(turn.Assistant.Timestamp));
-        var record = TurnRecordSerializer.Serialize(TurnRecord.Of(key, turn));
-        var line = new byte[record.Length + 2];
-        line[0] = (byte)'\n';
-        record.CopyTo(line, 1);
-        line[^1] = (byte)'\n';
+        // "\n" + the record + "\n" in one pooled buffer, as the session files do: the leading newline only seals off a torn line.
+        using var line = new PooledBufferWriter(512);
+        line.Write((byte)'\n');
+        TurnRecordSerializer.Serialize(TurnRecord.Of(key, turn), line);
+        line.Write((byte)'\n');
         try
         {
             lock (_sync)
             {
                 using var handle = FileLocks.OpenForAppend(path, options.LockTimeout, time);
                 var length = RandomAccess.GetLength(handle);
-                RandomAccess.Write(handle, length == 0 || FileLocks.EndsWithNewline(handle, length) ? line.AsSpan(1) : line, length);
+                RandomAccess.Write(handle, length == 0 || FileLocks.EndsWithNewline(handle, length) ? line.WrittenMemory.Span[1..] : line.WrittenMemory.Span, length);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ConversationStoreException)
