@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalTwin.Analytics;
 using DigitalTwin.Persona;
 using DigitalTwin.Resilience;
@@ -59,4 +60,18 @@ public sealed class DigitalTwinOptions
 
     /// <summary>The price table and currency of conversation analytics (section <c>DigitalTwin:Analytics</c>).</summary>
     public AnalyticsOptions Analytics { get; } = new();
+
+    /// <summary>The original customer-service backend's retry variables drive the default twin's resilience pipeline.</summary>
+    internal static void FromEnvironment(DigitalTwinOptions options, Func<string, string?> setting)
+    {
+        if (int.TryParse(setting("BEDROCK_MAX_RETRIES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var retries))
+        {
+            options.Resilience.MaxRetries = retries;
+        }
+
+        if (Providers.Bedrock.BedrockOptions.Seconds(setting("BEDROCK_RETRY_DELAY")) is { } delay)
+        {
+            options.Resilience.BaseDelay = delay;
+        }
+    }
 }

@@ -19,12 +19,12 @@ internal sealed class TwinProviderHealthCheck(IDigitalTwinCatalog catalog, IOpti
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var name in catalog.Names)
         {
-            if (catalog.Find(name) is not Twin twin)
+            if (catalog.Find(name)?.GetService<IChatClient>() is not { } model)
             {
                 continue;
             }
 
-            if (twin.ChatClient.GetService<UnconfiguredChatClient>() is not null)
+            if (model.GetService<UnconfiguredChatClient>() is not null)
             {
                 return HealthCheckResult.Unhealthy($"Twin '{name}' has no model provider configured: set OPENAI_API_KEY with .UseOpenAI(), or configure another provider.", data: data);
             }
@@ -39,7 +39,7 @@ internal sealed class TwinProviderHealthCheck(IDigitalTwinCatalog catalog, IOpti
             timeout.CancelAfter(settings.ProbeTimeout);
             try
             {
-                await twin.ChatClient.GetResponseAsync(
+                await model.GetResponseAsync(
                     [new ChatMessage(ChatRole.User, "Reply with the single word: ok")],
                     new ChatOptions { MaxOutputTokens = 1 },
                     timeout.Token).ConfigureAwait(false);

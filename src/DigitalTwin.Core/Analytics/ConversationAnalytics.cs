@@ -20,7 +20,7 @@ internal sealed class ConversationAnalytics(IServiceProvider services, IDigitalT
         }
 
         var store = services.GetKeyedService<IConversationStore>(name) ?? services.GetRequiredService<IConversationStore>();
-        var index = store as ITurnIndex ?? throw new NotSupportedException(
+        var index = store.GetService<ITurnIndex>() ?? throw new NotSupportedException(
             $"The conversation store of twin '{name}' ({store.GetType().Name}) cannot list turns by time, so it has no analytics: " +
             $"implement {nameof(ITurnIndex)} on it, or use the file, S3 or DynamoDB store.");
         var aggregator = new TurnAggregator(options.Get(name).Analytics);

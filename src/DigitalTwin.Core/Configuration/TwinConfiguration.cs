@@ -1,34 +1,41 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Configuration;
 
 /// <summary>
 /// Where a twin's settings come from, later ones winning: the configuration section (<c>DigitalTwin</c>, or
-/// <c>DigitalTwin:Twins:{name}</c>), then the environment variables of the original Python twin (environment beats JSON
-/// files, as everywhere in ASP.NET Core), then code.
+/// <c>DigitalTwin:Twins:{name}</c>), then, for the default twin only, the environment variables of the original Python twin
+/// (environment beats JSON files, as everywhere in ASP.NET Core), then code. Every options class is registered this way.
 /// </summary>
 internal static class TwinConfiguration
 {
     /// <summary>The configuration section of a twin: <c>DigitalTwin</c> for the default twin, <c>DigitalTwin:Twins:{name}</c> otherwise.</summary>
     public static string SectionPath(string twinName) =>
-        string.Equals(twinName, DigitalTwinDefaults.TwinName, StringComparison.OrdinalIgnoreCase)
-            ? DigitalTwinDefaults.ConfigurationSection
-            : $"{DigitalTwinDefaults.ConfigurationSection}:Twins:{twinName}";
+        IsDefault(twinName) ? DigitalTwinDefaults.ConfigurationSection : $"{DigitalTwinDefaults.ConfigurationSection}:Twins:{twinName}";
+
+    /// <summary>Whether <paramref name="twinName"/> is the default twin's name.</summary>
+    public static bool IsDefault(string twinName) => string.Equals(twinName, DigitalTwinDefaults.TwinName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Registers <typeparamref name="TOptions"/> named after the twin: the section <c>{twin section}:{subSection}</c> (or the
-    /// twin section itself), then the original's environment variables, then <paramref name="configure"/>.
+    /// twin section itself) through <paramref name="bind"/> (a call site of the configuration binder's source generator), then
+    /// for the default twin the original's environment variables, then <paramref name="configure"/>. A value the binder cannot
+    /// convert is reported at start with the other validation errors, naming its path and the values allowed.
     /// </summary>
     public static OptionsBuilder<TOptions> AddTwinOptions<TOptions>(
         this IServiceCollection services,
         string twinName,
         string? subSection,
+        Action<IConfiguration, TOptions> bind,
         Action<TOptions, Func<string, string?>>? fromEnvironment,
         Action<TOptions>? configure)
         where TOptions : class
     {
+        services.TryAddSingleton<OptionsBindingErrors>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, OptionsBindingErrors.Validator<TOptions>>());
         var builder = services.AddOptions<TOptions>(twinName);
         builder.Configure<IServiceProvider>((options, sp) =>
         {
@@ -36,10 +43,14 @@ internal static class TwinConfiguration
             if (configuration is not null)
             {
                 var path = subSection is null ? SectionPath(twinName) : $"{SectionPath(twinName)}:{subSection}";
-                configuration.GetSection(path).Bind(options);
+                var errors = ConfigurationBinding.Bind(configuration, path, options, bind);
+                sp.GetRequiredService<OptionsBindingErrors>().Set<TOptions>(twinName, errors);
             }
 
-            fromEnvironment?.Invoke(options, name => Setting(configuration, name));
+            if (IsDefault(twinName))
+            {
+                fromEnvironment?.Invoke(options, name => Setting(configuration, name));
+            }
         });
         if (configure is not null)
         {

@@ -2,8 +2,6 @@ using DigitalTwin.Diagnostics;
 using DigitalTwin.Memory;
 using DigitalTwin.Persona;
 using DigitalTwin.Persona.Pdf;
-using DigitalTwin.Providers;
-using DigitalTwin.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,11 +29,7 @@ internal sealed class DigitalTwinCatalog : IDigitalTwinCatalog
     {
         var options = services.GetRequiredService<IOptionsMonitor<DigitalTwinOptions>>().Get(name);
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin") ?? NullLogger.Instance;
-        var chat = services.GetKeyedService<IChatClient>(name)
-            ?? services.GetService<IChatClient>()
-            ?? new UnconfiguredChatClient(
-                $"No model provider is configured for the twin '{name}'. Set OPENAI_API_KEY (or DigitalTwin:OpenAI:ApiKey) and call .UseOpenAI(), " +
-                "or call .UseBedrock() or .UseChatClient(...) after AddDigitalTwin.");
+        var chat = services.GetRequiredKeyedService<IChatClient>(name);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var store = services.GetKeyedService<IConversationStore>(name) ?? services.GetRequiredService<IConversationStore>();
         var prompt = new Lazy<Task<PersonaPrompt>>(async () =>
@@ -43,15 +37,6 @@ internal sealed class DigitalTwinCatalog : IDigitalTwinCatalog
             var persona = await PersonaLoader.LoadAsync(options.PersonaDirectory, new PdfSharpTextExtractor(), logger, CancellationToken.None).ConfigureAwait(false);
             return PersonaPromptBuilder.Build(persona, options.Language, options.PromptTemplate);
         });
-        return new Twin(name, options, prompt, Compose(chat, name, options, time), InstrumentedClaimingStore.Wrap(store, time), time, logger);
-    }
-
-    /// <summary>The twin's model: telemetry outermost (one span per call, retries included), then the resilience pipeline, then the provider.</summary>
-    private static InstrumentedChatClient Compose(IChatClient provider, string name, DigitalTwinOptions options, TimeProvider time)
-    {
-        var client = provider is UnconfiguredChatClient || !options.Resilience.Enabled
-            ? provider
-            : new ResilientChatClient(provider, ChatResiliencePipeline.Create(options.Resilience, time), options.Resilience, time);
-        return new InstrumentedChatClient(client, name, options.RecordMessageContent, time);
+        return new Twin(name, options, prompt, chat, new InstrumentedConversationStore(store, time), time, logger);
     }
 }

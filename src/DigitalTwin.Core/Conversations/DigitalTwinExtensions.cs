@@ -11,8 +11,16 @@ public static class DigitalTwinExtensions
     public static async Task<string> RenderSystemPromptAsync(this IDigitalTwin twin, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(twin);
-        var own = twin as Twin ?? throw new NotSupportedException("Only twins registered with AddDigitalTwin can render their prompt.");
+        var own = twin.GetService<Twin>() ?? throw new NotSupportedException("Only twins registered with AddDigitalTwin can render their prompt.");
         var prompt = await own.GetPromptAsync().ConfigureAwait(false);
         return prompt.Render(timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>Asks the twin for one of its parts (see <see cref="IDigitalTwin.GetService"/>); <see langword="null"/> when it has none.</summary>
+    public static TService? GetService<TService>(this IDigitalTwin twin, object? serviceKey = null)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(twin);
+        return twin.GetService(typeof(TService), serviceKey) as TService;
     }
 }

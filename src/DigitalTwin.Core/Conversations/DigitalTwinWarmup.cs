@@ -12,7 +12,7 @@ internal sealed partial class DigitalTwinWarmup(IDigitalTwinCatalog catalog, ILo
     {
         foreach (var name in catalog.Names)
         {
-            var twin = (Twin)catalog.Find(name)!;
+            var twin = catalog.Find(name)!.GetService<Twin>()!;
             var prompt = await twin.GetPromptAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             LogReady(logger, name, prompt.Prefix.Length);
             if (twin.ChatClient.GetService<UnconfiguredChatClient>() is not null)

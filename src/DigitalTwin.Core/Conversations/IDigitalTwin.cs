@@ -25,4 +25,17 @@ public interface IDigitalTwin
 
     /// <summary>Reads a session's whole conversation, oldest message first; empty when the session is unknown.</summary>
     Task<IReadOnlyList<ConversationMessage>> GetConversationAsync(SessionId sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks the twin for one of its parts (as <c>IChatClient.GetService</c> does): its model pipeline
+    /// (<see cref="Microsoft.Extensions.AI.IChatClient"/>), its <see cref="Memory.IConversationStore"/>, its
+    /// <see cref="DigitalTwinOptions"/>; <see langword="null"/> for anything else. A decorating twin forwards the call.
+    /// </summary>
+    /// <param name="serviceType">The part asked for.</param>
+    /// <param name="serviceKey">An optional key; built-in twins answer only unkeyed requests.</param>
+    object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+    }
 }

@@ -19,7 +19,7 @@ internal sealed partial class Twin(
     private readonly IdempotentTurns _idempotent = new(
         store,
         Math.Max(options.IdempotencyLookbackTurns, HistoryWindow.TurnsToRead(options.MaxHistoryMessages)),
-        store is ITurnClaims claims
+        store.GetService<ITurnClaims>() is { } claims
             ? new TurnClaimWaiter(claims, name, options.IdempotencyClaimLease ?? options.Resilience.TotalTimeout + TimeSpan.FromSeconds(30), options.IdempotencyPollInterval, time, logger)
             : null);
 
@@ -27,7 +27,16 @@ internal sealed partial class Twin(
 
     public IChatClient ChatClient => chat;
 
-    public IConversationStore Store => store;
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType.IsInstanceOfType(this) ? this
+            : serviceType == typeof(IChatClient) ? chat
+            : serviceType == typeof(IConversationStore) ? store
+            : serviceType == typeof(DigitalTwinOptions) ? options
+            : null;
+    }
 
     public Task<PersonaPrompt> GetPromptAsync() => prompt.Value;
 

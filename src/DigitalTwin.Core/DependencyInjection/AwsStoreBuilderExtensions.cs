@@ -1,6 +1,7 @@
 using DigitalTwin.Configuration;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public static class AwsStoreBuilderExtensions
     public static IDigitalTwinBuilder UseS3Store(this IDigitalTwinBuilder builder, Action<S3StoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "S3Store", S3StoreOptions.FromEnvironment, configure).ValidateOnStart();
+        builder.Services.AddTwinOptions(builder.Name, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment, configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
         return builder.UseStore(sp => S3StoreFactory.Create(sp, builder.Name));
     }
@@ -30,7 +31,7 @@ public static class AwsStoreBuilderExtensions
     public static IDigitalTwinBuilder UseDynamoDbStore(this IDigitalTwinBuilder builder, Action<DynamoDbStoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "DynamoDbStore", DynamoDbStoreOptions.FromEnvironment, configure).ValidateOnStart();
+        builder.Services.AddTwinOptions(builder.Name, "DynamoDbStore", static (IConfiguration c, DynamoDbStoreOptions o) => c.Bind(o), DynamoDbStoreOptions.FromEnvironment, configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoDbStoreOptions>, DynamoDbStoreOptionsValidator>());
         return builder.UseStore(sp => DynamoDbStoreFactory.Create(sp, builder.Name));
     }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using DigitalTwin;
 using DigitalTwin.Configuration;
 using DigitalTwin.Memory;
+using DigitalTwin.Providers;
 using Microsoft.Extensions.AI;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,10 +13,8 @@ public static class DigitalTwinBuilderExtensions
     /// <summary>Uses <paramref name="chatClient"/> (any Microsoft.Extensions.AI <see cref="IChatClient"/>) as the twin's model. The caller owns its lifetime.</summary>
     public static IDigitalTwinBuilder UseChatClient(this IDigitalTwinBuilder builder, IChatClient chatClient)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(chatClient);
-        builder.Services.AddKeyedSingleton(builder.Name, chatClient);
-        return builder;
+        return builder.UseChatClient(_ => new CallerOwnedChatClient(chatClient));
     }
 
     /// <summary>Uses the <see cref="IChatClient"/> made by <paramref name="factory"/> as the twin's model; the container disposes it.</summary>
@@ -22,7 +22,21 @@ public static class DigitalTwinBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.AddKeyedSingleton(builder.Name, (sp, _) => factory(sp));
+        TwinChatPipeline.For(builder.Services, builder.Name).Provider = factory;
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds Microsoft.Extensions.AI middleware to the twin's model pipeline, between the provider and the twin's resilience and
+    /// telemetry layers, for example <c>.ConfigureChatClient(b => b.UseDistributedCache(cache).Use(myMiddleware))</c>.
+    /// Calls add up in order; the first added is the outermost of them. The finished pipeline is also resolvable as the keyed
+    /// <see cref="IChatClient"/> service named after the twin.
+    /// </summary>
+    public static IDigitalTwinBuilder ConfigureChatClient(this IDigitalTwinBuilder builder, Action<ChatClientBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        TwinChatPipeline.For(builder.Services, builder.Name).Middleware.Add(configure);
         return builder;
     }
 
@@ -42,7 +56,7 @@ public static class DigitalTwinBuilderExtensions
     public static IDigitalTwinBuilder UseFileStore(this IDigitalTwinBuilder builder, Action<FileStoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "FileStore", FileStoreOptions.FromEnvironment, configure).ValidateOnStart();
+        builder.Services.AddTwinOptions(builder.Name, "FileStore", static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment, configure).ValidateOnStart();
         return builder.UseStore(sp => FileConversationStore.Create(sp, builder.Name));
     }
 

@@ -4,6 +4,8 @@ using DigitalTwin.Configuration;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -37,10 +39,13 @@ public static class DigitalTwinServiceCollectionExtensions
         }
 
         services.AddSingleton(new DigitalTwinRegistration(name));
-        services.AddTwinOptions(name, null, null, configure).ValidateOnStart();
-        services.AddTwinOptions<FileStoreOptions>(DigitalTwinDefaults.TwinName, "FileStore", FileStoreOptions.FromEnvironment, null).ValidateOnStart();
+        var pipeline = new TwinChatPipeline(name);
+        services.AddKeyedSingleton(name, pipeline);
+        services.AddKeyedSingleton<IChatClient>(name, (sp, _) => pipeline.Build(sp));
+        services.AddTwinOptions(name, null, static (IConfiguration c, DigitalTwinOptions o) => c.Bind(o), DigitalTwinOptions.FromEnvironment, configure).ValidateOnStart();
+        services.AddTwinOptions<FileStoreOptions>(DigitalTwinDefaults.TwinName, "FileStore", static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment, null).ValidateOnStart();
         // Validated when the default store is created, which is only when USE_S3=true selects it.
-        services.AddTwinOptions<S3StoreOptions>(DigitalTwinDefaults.TwinName, "S3Store", S3StoreOptions.FromEnvironment, null);
+        services.AddTwinOptions<S3StoreOptions>(DigitalTwinDefaults.TwinName, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment, null);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());

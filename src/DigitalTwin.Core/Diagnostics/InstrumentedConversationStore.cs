@@ -4,54 +4,24 @@ using DigitalTwin.Memory;
 namespace DigitalTwin.Diagnostics;
 
 /// <summary>
-/// Records <c>digitaltwin.store.duration</c> for every store operation of a twin. <see cref="InstrumentedClaimingStore"/>
-/// adds the store's turn claims when it has them.
+/// Records <c>digitaltwin.store.duration</c> for every store operation of a twin. Capabilities pass through
+/// <see cref="GetService"/>: the inner store's <see cref="ITurnClaims"/> come back instrumented too, anything else unchanged.
 /// </summary>
-internal class InstrumentedConversationStore(IConversationStore inner, TimeProvider time) : IConversationStore
+internal sealed class InstrumentedConversationStore(IConversationStore inner, TimeProvider time) : IConversationStore
 {
-    private readonly string _storeName = inner.GetType().Name;
+    private readonly StoreTimer _timer = new(inner.GetType().Name, time);
+    private readonly InstrumentedTurnClaims? _claims = inner.GetService<ITurnClaims>() is { } claims
+        ? new InstrumentedTurnClaims(claims, new StoreTimer(inner.GetType().Name, time))
+        : null;
 
-    public async ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
-    {
-        var started = time.GetTimestamp();
-        var outcome = "ok";
-        try
-        {
-            await inner.AppendAsync(key, turn, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            outcome = ex is ConversationStoreException s ? s.Failure.ToString() : ex.GetType().Name;
-            throw;
-        }
-        finally
-        {
-            Record("append", started, outcome);
-        }
-    }
+    public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default) =>
+        _timer.TimeAsync("append", () => inner.AppendAsync(key, turn, cancellationToken));
 
-    public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
-    {
-        var started = time.GetTimestamp();
-        var outcome = "ok";
-        try
-        {
-            return await inner.ReadLatestAsync(key, maxTurns, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            outcome = ex is ConversationStoreException s ? s.Failure.ToString() : ex.GetType().Name;
-            throw;
-        }
-        finally
-        {
-            Record("read", started, outcome);
-        }
-    }
+    public ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default) =>
+        _timer.TimeAsync("read", () => inner.ReadLatestAsync(key, maxTurns, cancellationToken), static _ => "ok");
 
-    private protected long Started() => time.GetTimestamp();
-
-    private protected void Record(string operation, long started, string outcome) =>
-        TwinTelemetry.StoreDuration.Record(time.GetElapsedTime(started).TotalSeconds, [
-            new("digitaltwin.store.operation", operation), new("digitaltwin.store", _storeName), new("digitaltwin.store.outcome", outcome)]);
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(ITurnClaims) ? _claims
+        : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+        : inner.GetService(serviceType, serviceKey);
 }

@@ -27,4 +27,26 @@ public static class ConversationStoreExtensions
 
         return messages;
     }
+
+    /// <summary>
+    /// Asks <paramref name="store"/> for an optional capability, such as <see cref="ITurnClaims"/> or
+    /// <see cref="Analytics.ITurnIndex"/>, through <see cref="IConversationStore.GetService"/>; <see langword="null"/> when it has none.
+    /// </summary>
+    public static TService? GetService<TService>(this IConversationStore store, object? serviceKey = null)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetService(typeof(TService), serviceKey) as TService;
+    }
+
+    /// <summary>The usual <see cref="IConversationStore.GetService"/> of a store whose claims and index are separate objects.</summary>
+    internal static object? GetCapability(this IConversationStore store, Type serviceType, object? serviceKey, ITurnClaims claims, Analytics.ITurnIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(ITurnClaims) ? claims
+            : serviceType == typeof(Analytics.ITurnIndex) ? index
+            : serviceType.IsInstanceOfType(store) ? store
+            : null;
+    }
 }

@@ -16,7 +16,7 @@ namespace DigitalTwin.Memory;
 /// Each stored turn is also recorded in a per-day journal (<see cref="FileTurnJournal"/>) that analytics list by time.
 /// </summary>
 internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider, ILogger? logger = null)
-    : IConversationStore, ITurnIndex, ITurnClaims, IDisposable
+    : IConversationStore, IDisposable
 {
     private readonly string _root = Path.GetFullPath(options.Directory);
     private readonly FileTurnJournal _journal = new(Path.GetFullPath(options.Directory), options, timeProvider, logger ?? NullLogger.Instance);
@@ -67,12 +67,6 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
         _journal.Append(key, turn);
     }
 
-    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(twin);
-        return _journal.ReadAsync(twin, since, until, cancellationToken);
-    }
-
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
@@ -111,8 +105,5 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
     private Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken) =>
         FileLocks.OpenAsync(path, mode, access, share, options.LockTimeout, timeProvider, cancellationToken);
 
-    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
-        => _claims.TryClaimAsync(key, turnId, lease, cancellationToken);
-
-    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default) => _claims.ReleaseAsync(claim, cancellationToken);
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _journal);
 }

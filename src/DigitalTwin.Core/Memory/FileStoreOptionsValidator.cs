@@ -1,3 +1,4 @@
+using DigitalTwin.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Memory;
@@ -6,16 +7,18 @@ internal sealed class FileStoreOptionsValidator : IValidateOptions<FileStoreOpti
 {
     public ValidateOptionsResult Validate(string? name, FileStoreOptions options)
     {
+        var section = TwinConfiguration.SectionPath(name ?? DigitalTwinDefaults.TwinName) + ":FileStore";
+        var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Directory))
         {
-            return ValidateOptionsResult.Fail("DigitalTwin:FileStore:Directory is empty: set it (or MEMORY_DIR) to a folder the app can write to.");
+            errors.Add($"{section}:Directory is empty: set it (or MEMORY_DIR) to a folder the app can write to.");
         }
 
         if (options.LockTimeout <= TimeSpan.Zero)
         {
-            return ValidateOptionsResult.Fail($"DigitalTwin:FileStore:LockTimeout is {options.LockTimeout}: use a positive time span such as 00:00:10.");
+            errors.Add($"{section}:LockTimeout is {options.LockTimeout}: use a positive time span such as 00:00:10.");
         }
 
-        return ValidateOptionsResult.Success;
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -9,11 +9,11 @@ namespace DigitalTwin.Memory;
 /// time: a missing, empty, unreadable or expired claim file is (over)written with the new owner and expiry; a live one
 /// refuses. Release deletes the file only while it still names the releasing owner.
 /// </summary>
-internal sealed class FileTurnClaims(string root, FileStoreOptions options, TimeProvider time)
+internal sealed class FileTurnClaims(string root, FileStoreOptions options, TimeProvider time) : ITurnClaims
 {
     private const string LockFileName = "lock";
 
-    public async ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken)
+    public async ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         TurnClaimRecord.Validate(turnId, lease);
         var folder = FolderOf(key);
@@ -42,7 +42,7 @@ internal sealed class FileTurnClaims(string root, FileStoreOptions options, Time
         }
     }
 
-    public async ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken)
+    public async ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var folder = FolderOf(claim.Key);

@@ -13,7 +13,7 @@ namespace DigitalTwin.Memory;
 /// to the operating system (not fsynced: a power cut can drop the newest lines, a process crash cannot). A journal failure is logged and never
 /// fails the turn, which is already stored.
 /// </summary>
-internal sealed partial class FileTurnJournal(string root, FileStoreOptions options, TimeProvider time, ILogger logger)
+internal sealed partial class FileTurnJournal(string root, FileStoreOptions options, TimeProvider time, ILogger logger) : ITurnIndex
 {
     private const int ReadChunkSize = 256 * 1024;
     private readonly Lock _sync = new();
@@ -51,9 +51,10 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
     }
 
     /// <summary>Reads the journals of the days the period touches, in chunks, each under a brief shared lock.</summary>
-    public async IAsyncEnumerable<TurnRecord> ReadAsync(
-        string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TurnRecord> ReadTurnsAsync(
+        string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(twin);
         var storageName = DigitalTwinDefaults.ToStorageName(twin);
         var buffer = ArrayPool<byte>.Shared.Rent(ReadChunkSize);
         try

@@ -1,3 +1,4 @@
+using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 
 namespace DigitalTwin.Memory;
@@ -24,4 +25,19 @@ public interface IConversationStore
     /// <param name="maxTurns">How many of the newest turns to return; <see cref="int.MaxValue"/> for all.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks the store for an optional capability (as <c>IChatClient.GetService</c> does): its <see cref="ITurnClaims"/> (claims on
+    /// idempotent turns across hosts), its <see cref="Analytics.ITurnIndex"/> (turns by time, for analytics), or the store itself.
+    /// A decorating store forwards the call to the store it wraps, so capabilities survive decoration. The default returns this
+    /// store when it is an instance of <paramref name="serviceType"/> (so a store that implements <see cref="ITurnIndex"/> itself
+    /// is found), otherwise <see langword="null"/>.
+    /// </summary>
+    /// <param name="serviceType">The capability asked for.</param>
+    /// <param name="serviceKey">An optional key; the built-in stores answer only unkeyed requests.</param>
+    object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+    }
 }

@@ -5,10 +5,17 @@ using DigitalTwin.Conversations;
 namespace DigitalTwin.Memory;
 
 /// <summary>Keeps conversations in process memory: for tests, demos and single-instance hosts that may forget on restart.</summary>
-internal sealed class InMemoryConversationStore(TimeProvider timeProvider) : IConversationStore, ITurnIndex, ITurnClaims
+internal sealed class InMemoryConversationStore : IConversationStore
 {
     private readonly ConcurrentDictionary<ConversationKey, List<ConversationTurn>> _conversations = new();
-    private readonly InMemoryTurnClaims _claims = new(timeProvider);
+    private readonly InMemoryTurnClaims _claims;
+    private readonly InMemoryTurnIndex _index;
+
+    public InMemoryConversationStore(TimeProvider timeProvider)
+    {
+        _claims = new InMemoryTurnClaims(timeProvider);
+        _index = new InMemoryTurnIndex(_conversations);
+    }
 
     public InMemoryConversationStore() : this(TimeProvider.System) { }
 
@@ -41,40 +48,5 @@ internal sealed class InMemoryConversationStore(TimeProvider timeProvider) : ICo
         }
     }
 
-    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(twin);
-        return Records(DigitalTwinDefaults.ToStorageName(twin), since, until, cancellationToken).ToAsyncEnumerable();
-    }
-
-    // The twin's turns in the period, each conversation copied under its lock (appends may go on meanwhile).
-    private IEnumerable<TurnRecord> Records(string twinStorageName, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        foreach (var (key, turns) in _conversations.Where(c => string.Equals(c.Key.TwinStorageName, twinStorageName, StringComparison.Ordinal)))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ConversationTurn[] snapshot;
-            lock (turns)
-            {
-                snapshot = [.. turns];
-            }
-
-            foreach (var turn in snapshot.Where(t => TurnIndexDays.Contains(since, until, t.Assistant.Timestamp)))
-            {
-                yield return TurnRecord.Of(key, turn);
-            }
-        }
-    }
-
-    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_claims.TryClaim(key, turnId, lease));
-    }
-
-    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
-    {
-        _claims.Release(claim);
-        return ValueTask.CompletedTask;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index);
 }

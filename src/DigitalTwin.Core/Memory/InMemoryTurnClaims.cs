@@ -4,11 +4,23 @@ using DigitalTwin.Conversations;
 namespace DigitalTwin.Memory;
 
 /// <summary>The in-memory store's turn claims: a dictionary of live claims, each replaced atomically once it has expired.</summary>
-internal sealed class InMemoryTurnClaims(TimeProvider time)
+internal sealed class InMemoryTurnClaims(TimeProvider time) : ITurnClaims
 {
     private readonly ConcurrentDictionary<(ConversationKey Key, string TurnId), TurnClaim> _claims = new();
 
-    public TurnClaim? TryClaim(ConversationKey key, string turnId, TimeSpan lease)
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(TryClaim(key, turnId, lease));
+    }
+
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
+    {
+        Release(claim);
+        return ValueTask.CompletedTask;
+    }
+
+    private TurnClaim? TryClaim(ConversationKey key, string turnId, TimeSpan lease)
     {
         TurnClaimRecord.Validate(turnId, lease);
         var now = time.GetUtcNow();
@@ -42,7 +54,7 @@ internal sealed class InMemoryTurnClaims(TimeProvider time)
         }
     }
 
-    public void Release(TurnClaim claim)
+    private void Release(TurnClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var slot = (claim.Key, claim.TurnId);

@@ -13,7 +13,7 @@ public sealed class TwinTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private IConversationStore Store => ((Twin)_host.Twin).Store;
+    private IConversationStore Store => _host.Twin.GetService<IConversationStore>()!;
 
     [Fact]
     public async Task FirstMessage_StartsASessionStoresTheTurnAndReturnsTheAnswer()

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Tests.Support;
 using Amazon.DynamoDBv2.Model;
 using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Memory;
@@ -19,7 +20,7 @@ public sealed class DynamoDbTurnClaimsTests(DynaliteFixture dynamo) : TurnClaims
     {
         var store = DynaliteFixture.CreateStore(_options, time: time);
         _stores.Add(store);
-        return Task.FromResult<ITurnClaims>(store);
+        return Task.FromResult(store.Claims());
     }
 
     public override Task DisposeAsync()

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
 
 namespace DigitalTwin.Core.Tests.Memory;
@@ -7,5 +8,5 @@ public sealed class InMemoryTurnClaimsTests : TurnClaimsContract
 {
     private InMemoryConversationStore? _store;
 
-    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult<ITurnClaims>(_store ??= new InMemoryConversationStore(time));
+    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult((_store ??= new InMemoryConversationStore(time)).Claims());
 }

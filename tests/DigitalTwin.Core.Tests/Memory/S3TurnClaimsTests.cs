@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Memory;
@@ -25,7 +26,7 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         await _proxy.DisposeAsync();
     }
 
-    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult<ITurnClaims>(NewStore(time, _proxy.Url));
+    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult(NewStore(time, _proxy.Url).Claims());
 
     private S3ConversationStore NewStore(TimeProvider time, string url, RecordingHttpClientFactory? http = null)
     {
@@ -41,10 +42,10 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         var host = NewStore(Clock, _proxy.Url, http);
         var key = NewKey();
 
-        var claim = await host.TryClaimAsync(key, "client-key-42", Lease);
+        var claim = await host.Claims().TryClaimAsync(key, "client-key-42", Lease);
         Clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        var takeover = await host.TryClaimAsync(key, "client-key-42", Lease);
-        await host.ReleaseAsync(takeover!);
+        var takeover = await host.Claims().TryClaimAsync(key, "client-key-42", Lease);
+        await host.Claims().ReleaseAsync(takeover!);
 
         var puts = http.Requests.Where(r => r.Method == "PUT").ToList();
         Assert.Equal(3, puts.Count); // create, refused create, takeover
@@ -63,7 +64,7 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
     [Fact]
     public async Task ConcurrentClaimers_AreRefusedByTheConditionalWrite_NotByLuck()
     {
-        var hosts = new ITurnClaims[] { NewStore(TimeProvider.System, _proxy.Url), NewStore(TimeProvider.System, _proxy.Url) };
+        var hosts = new ITurnClaims[] { NewStore(TimeProvider.System, _proxy.Url).Claims(), NewStore(TimeProvider.System, _proxy.Url).Claims() };
 
         var winners = await RaceAsync(hosts, NewKey(), "race", Lease);
 
@@ -77,8 +78,8 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         var (a, b) = (NewStore(Clock, s3.Server.Url), NewStore(Clock, s3.Server.Url));
         var key = new ConversationKey("default", SessionId.New());
 
-        Assert.NotNull(await a.TryClaimAsync(key, "t", Lease));
-        Assert.NotNull(await b.TryClaimAsync(key, "t", Lease)); // why these tests run through ConditionalS3Proxy
+        Assert.NotNull(await a.Claims().TryClaimAsync(key, "t", Lease));
+        Assert.NotNull(await b.Claims().TryClaimAsync(key, "t", Lease)); // why these tests run through ConditionalS3Proxy
     }
 
     [Fact]
@@ -90,8 +91,8 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         using var store = S3ServerFixture.CreateStore(options, http, Clock);
         var key = NewKey();
 
-        Assert.NotNull(await store.TryClaimAsync(key, "t", Lease));
-        Assert.NotNull(await store.TryClaimAsync(key, "t", Lease));
+        Assert.NotNull(await store.Claims().TryClaimAsync(key, "t", Lease));
+        Assert.NotNull(await store.Claims().TryClaimAsync(key, "t", Lease));
         Assert.Empty(http.Requests);
     }
 }

@@ -14,13 +14,27 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// PutItems (<c>attribute_not_exists(pk)</c>), so concurrent writers never replace an item; a window read is one Query,
 /// newest first, limited to the window.
 /// </summary>
-internal sealed partial class DynamoDbConversationStore(
-    IAmazonDynamoDB dynamo, bool ownsClient, DynamoDbStoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, ITurnClaims, IDisposable
+internal sealed partial class DynamoDbConversationStore : IConversationStore, IDisposable
 {
     /// <summary>DynamoDB's item size limit (400 KB), counted as attribute names plus values in UTF-8.</summary>
     internal const int MaxItemBytes = 400 * 1024;
 
-    private readonly DynamoDbTable _table = new(dynamo, options, logger);
+    private readonly IAmazonDynamoDB dynamo;
+    private readonly bool ownsClient;
+    private readonly DynamoDbStoreOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly DynamoDbTable _table;
+    private readonly DynamoDbTurnClaims _claims;
+    private readonly DynamoDbTurnIndex _index;
+
+    public DynamoDbConversationStore(IAmazonDynamoDB dynamo, bool ownsClient, DynamoDbStoreOptions options, TimeProvider time, ILogger logger)
+    {
+        (this.dynamo, this.ownsClient, this.options, this.time, this.logger) = (dynamo, ownsClient, options, time, logger);
+        _table = new DynamoDbTable(dynamo, options, logger);
+        _claims = new DynamoDbTurnClaims(dynamo, _table, options, time);
+        _index = new DynamoDbTurnIndex(dynamo, options, _table, logger);
+    }
 
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
@@ -58,9 +72,6 @@ internal sealed partial class DynamoDbConversationStore(
             }
         }, cancellationToken));
     }
-
-    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        DynamoDbTurnIndex.ReadAsync(dynamo, options, _table, logger, twin, since, until, cancellationToken);
 
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
@@ -108,11 +119,7 @@ internal sealed partial class DynamoDbConversationStore(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
-        => DynamoDbTurnClaims.TryClaimAsync(dynamo, _table, options, time, key, turnId, lease, cancellationToken);
-
-    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
-        => DynamoDbTurnClaims.ReleaseAsync(dynamo, _table, options, claim, cancellationToken);
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index);
 
     public void Dispose()
     {

@@ -13,11 +13,9 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// the expiry, so DynamoDB's TTL removes claims left by crashed hosts). A claim is a PutItem conditioned on
 /// <c>attribute_not_exists(pk) OR expires &lt; :now</c>; a release is a DeleteItem conditioned on <c>owner = :me</c>.
 /// </summary>
-internal static class DynamoDbTurnClaims
+internal sealed class DynamoDbTurnClaims(IAmazonDynamoDB dynamo, DynamoDbTable table, DynamoDbStoreOptions options, TimeProvider time) : ITurnClaims
 {
-    public static ValueTask<TurnClaim?> TryClaimAsync(
-        IAmazonDynamoDB dynamo, DynamoDbTable table, DynamoDbStoreOptions options, TimeProvider time,
-        ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken)
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         TurnClaimRecord.Validate(turnId, lease);
         return new(AwsStoreCall.RunAsync($"Claiming a turn in DynamoDB table {options.TableName}", options.Timeout, async ct =>
@@ -58,8 +56,7 @@ internal static class DynamoDbTurnClaims
         }, cancellationToken));
     }
 
-    public static ValueTask ReleaseAsync(
-        IAmazonDynamoDB dynamo, DynamoDbTable table, DynamoDbStoreOptions options, TurnClaim claim, CancellationToken cancellationToken)
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
         return new(AwsStoreCall.RunAsync($"Releasing a turn claim in DynamoDB table {options.TableName}", options.Timeout, async ct =>

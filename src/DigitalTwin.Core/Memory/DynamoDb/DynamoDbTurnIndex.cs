@@ -15,7 +15,7 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// turn in the same PutItem; a global secondary index (<see cref="DynamoDbStoreOptions.TurnIndexName"/>: partition key
 /// <c>day</c>, sort key <c>sk</c>, projection INCLUDE <c>meta</c>) is queried one day at a time.
 /// </summary>
-internal static partial class DynamoDbTurnIndex
+internal sealed partial class DynamoDbTurnIndex(IAmazonDynamoDB dynamo, DynamoDbStoreOptions options, DynamoDbTable table, ILogger logger) : ITurnIndex
 {
     public const string DayAttribute = "day";
 
@@ -37,9 +37,8 @@ internal static partial class DynamoDbTurnIndex
     };
 
     /// <summary>Queries the index day by day over [since, until), keeping the turns whose answer lies in the period.</summary>
-    public static async IAsyncEnumerable<TurnRecord> ReadAsync(
-        IAmazonDynamoDB dynamo, DynamoDbStoreOptions options, DynamoDbTable table, ILogger logger, string twin, DateTimeOffset since, DateTimeOffset until,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TurnRecord> ReadTurnsAsync(
+        string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var twinStorageName = DigitalTwinDefaults.ToStorageName(twin);
         foreach (var day in TurnIndexDays.Between(since, until))

@@ -14,8 +14,11 @@ namespace DigitalTwin.Memory.S3;
 /// writes a new, unique key, so writers on any number of hosts never overwrite one another and nothing is read first.
 /// </summary>
 internal sealed partial class S3ConversationStore(
-    IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, ITurnIndex, ITurnClaims, IDisposable
+    IAmazonS3 s3, bool ownsClient, S3StoreOptions options, TimeProvider time, ILogger logger) : IConversationStore, IDisposable
 {
+    private readonly S3TurnClaims _claims = new(s3, options, time);
+    private readonly S3TurnIndex _index = new(s3, options, logger);
+
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -24,12 +27,9 @@ internal sealed partial class S3ConversationStore(
         return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
         {
             await PutAsync(prefix, body, ct).ConfigureAwait(false);
-            await S3TurnIndex.WriteAsync(s3, options, logger, key, turn, ct).ConfigureAwait(false); // after the turn; never fails the append
+            await _index.WriteAsync(key, turn, ct).ConfigureAwait(false); // after the turn; never fails the append
         }, cancellationToken));
     }
-
-    public IAsyncEnumerable<TurnRecord> ReadTurnsAsync(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        S3TurnIndex.ReadAsync(s3, options, logger, twin, since, until, cancellationToken);
 
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
@@ -76,10 +76,7 @@ internal sealed partial class S3ConversationStore(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
-        => S3TurnClaims.TryClaimAsync(s3, options, time, key, turnId, lease, cancellationToken);
-
-    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default) => S3TurnClaims.ReleaseAsync(s3, options, claim, cancellationToken);
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index);
 
     public void Dispose()
     {

@@ -14,10 +14,9 @@ namespace DigitalTwin.Memory.S3;
 /// deletes it with <c>If-Match</c> only while it is still the releaser's. All of it rests on S3's conditional writes: with
 /// <see cref="S3StoreOptions.UseIfNoneMatch"/> off, claims are granted without being written (no cross-host claim).
 /// </summary>
-internal static class S3TurnClaims
+internal sealed class S3TurnClaims(IAmazonS3 s3, S3StoreOptions options, TimeProvider time) : ITurnClaims
 {
-    public static ValueTask<TurnClaim?> TryClaimAsync(
-        IAmazonS3 s3, S3StoreOptions options, TimeProvider time, ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken)
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         TurnClaimRecord.Validate(turnId, lease);
         var mine = new TurnClaimRecord(TurnClaimRecord.NewOwner(), time.GetUtcNow() + lease);
@@ -63,7 +62,7 @@ internal static class S3TurnClaims
         }, cancellationToken));
     }
 
-    public static ValueTask ReleaseAsync(IAmazonS3 s3, S3StoreOptions options, TurnClaim claim, CancellationToken cancellationToken)
+    public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
         if (!options.UseIfNoneMatch)

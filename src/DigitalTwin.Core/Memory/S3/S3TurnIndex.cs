@@ -16,13 +16,13 @@ namespace DigitalTwin.Memory.S3;
 /// <c>{KeyPrefix}_index/{twin}/{yyyy-MM-dd}/</c> whose key carries the turn's <see cref="TurnRecord"/> (see
 /// <see cref="S3TurnIndexKeys"/>), so listing a day is ListObjectsV2 pages of up to 1,000 records, with no GET per turn.
 /// </summary>
-internal static partial class S3TurnIndex
+internal sealed partial class S3TurnIndex(IAmazonS3 s3, S3StoreOptions options, ILogger logger) : ITurnIndex
 {
     /// <summary>
     /// Writes the index entry of a turn that is already stored. Never throws: the turn is acknowledged either way, so a failed
     /// entry is logged (the turn is then missing from analytics, not from the conversation).
     /// </summary>
-    public static async Task WriteAsync(IAmazonS3 s3, S3StoreOptions options, ILogger logger, ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken)
+    public async Task WriteAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken)
     {
         if (!options.WriteTurnIndex)
         {
@@ -47,9 +47,8 @@ internal static partial class S3TurnIndex
     }
 
     /// <summary>Lists the twin's index entries day by day over [since, until), keeping those whose answer lies in the period.</summary>
-    public static async IAsyncEnumerable<TurnRecord> ReadAsync(
-        IAmazonS3 s3, S3StoreOptions options, ILogger logger, string twin, DateTimeOffset since, DateTimeOffset until,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TurnRecord> ReadTurnsAsync(
+        string twin, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var twinStorageName = DigitalTwinDefaults.ToStorageName(twin);
         foreach (var day in TurnIndexDays.Between(since, until))

@@ -15,9 +15,6 @@ internal sealed partial class BedrockChatClient
         _ => ProviderErrors.Wrap(ex),
     };
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Amazon Bedrock call to {ModelId} failed ({Failure}, HTTP {StatusCode}) on attempt {Attempt}; retrying")]
-    private static partial void LogRetrying(ILogger logger, string modelId, ChatProviderFailure failure, int? statusCode, int attempt);
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Amazon Bedrock call to {ModelId} failed ({Failure}, HTTP {StatusCode}) after {Attempts} attempt(s)")]
-    private static partial void LogFailed(ILogger logger, string modelId, ChatProviderFailure failure, int? statusCode, int attempts);
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Amazon Bedrock call to {ModelId} failed ({Failure}, HTTP {StatusCode})")]
+    private static partial void LogFailed(ILogger logger, string modelId, ChatProviderFailure failure, int? statusCode);
 }

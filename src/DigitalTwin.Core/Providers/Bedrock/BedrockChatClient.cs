@@ -8,7 +8,7 @@ namespace DigitalTwin.Providers.Bedrock;
 
 /// <summary>
 /// An <see cref="IChatClient"/> over the Amazon Bedrock Runtime Converse and ConverseStream APIs: SigV4-signed HTTP,
-/// typed errors, per-attempt read timeouts and retries with backoff for throttling and outages.
+/// typed errors and a per-read timeout. One attempt per call: retries, like for every provider, are the twin's resilience pipeline's.
 /// </summary>
 internal sealed partial class BedrockChatClient : IChatClient
 {
@@ -19,7 +19,6 @@ internal sealed partial class BedrockChatClient : IChatClient
 
     private readonly BedrockOptions _options;
     private readonly BedrockTransport _transport;
-    private readonly BedrockRetry _retry;
     private readonly ILogger _logger;
 
     public BedrockChatClient(BedrockOptions options, ILogger logger, TimeProvider? time = null, HttpMessageHandler? handler = null)
@@ -27,40 +26,28 @@ internal sealed partial class BedrockChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = logger;
-        time ??= TimeProvider.System;
-        _transport = new BedrockTransport(options, new BedrockIdentity(options), time, handler);
-        _retry = new BedrockRetry(options, time);
+        _transport = new BedrockTransport(options, new BedrockIdentity(options), time ?? TimeProvider.System, handler);
     }
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var modelId = options?.ModelId ?? _options.ModelId;
         var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
-        for (var attempt = 0; ; attempt++)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ReadTimeout);
+        try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.ReadTimeout);
-            try
+            using var response = await _transport.SendAsync(modelId, "converse", body, "application/json", timeout.Token).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                using var response = await _transport.SendAsync(modelId, "converse", body, "application/json", timeout.Token).ConfigureAwait(false);
-                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
-                    return BedrockResponseMapper.ToChatResponse(document.RootElement, modelId);
-                }
+                using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
+                return BedrockResponseMapper.ToChatResponse(document.RootElement, modelId);
             }
-            catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
-            {
-                var error = Classify(ex, modelId);
-                if (!await _retry.ShouldRetryAsync(error, attempt, cancellationToken).ConfigureAwait(false))
-                {
-                    LogFailed(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
-                    throw error;
-                }
-
-                LogRetrying(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
-            }
+        }
+        catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
+        {
+            throw Failed(ex, modelId);
         }
     }
 
@@ -70,52 +57,44 @@ internal sealed partial class BedrockChatClient : IChatClient
         var modelId = options?.ModelId ?? _options.ModelId;
         var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
         var responseId = Guid.NewGuid().ToString("N");
-        var yieldedText = false;
         var finished = false;
-        for (var attempt = 0; ; attempt++)
+        var stream = new BedrockEventStream(_transport, _options.ReadTimeout, modelId, body);
+        await using (stream.ConfigureAwait(false))
         {
-            var stream = new BedrockEventStream(_transport, _options.ReadTimeout, modelId, body);
-            await using (stream.ConfigureAwait(false))
+            while (true)
             {
-                ChatProviderException? error = null;
-                while (error is null)
+                ChatResponseUpdate? update;
+                try
                 {
-                    ChatResponseUpdate? update;
-                    try
+                    var frame = await stream.NextAsync(cancellationToken).ConfigureAwait(false);
+                    if (frame is null && finished)
                     {
-                        var frame = await stream.NextAsync(cancellationToken).ConfigureAwait(false);
-                        if (frame is null && finished)
-                        {
-                            yield break;
-                        }
-
-                        update = frame is null
-                            ? throw new ChatProviderException(ChatProviderFailure.Unavailable, $"Amazon Bedrock's stream for model '{modelId}' ended before messageStop.") { Provider = ProviderName }
-                            : BedrockEventStream.ToUpdate(frame, modelId, responseId);
-                        finished |= update?.FinishReason is not null;
-                    }
-                    catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
-                    {
-                        error = Classify(ex, modelId);
-                        break;
+                        yield break;
                     }
 
-                    if (update is not null)
-                    {
-                        yieldedText |= !string.IsNullOrEmpty(update.Text);
-                        yield return update;
-                    }
+                    update = frame is null
+                        ? throw new ChatProviderException(ChatProviderFailure.Unavailable, $"Amazon Bedrock's stream for model '{modelId}' ended before messageStop.") { Provider = ProviderName }
+                        : BedrockEventStream.ToUpdate(frame, modelId, responseId);
+                    finished |= update?.FinishReason is not null;
+                }
+                catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
+                {
+                    throw Failed(ex, modelId);
                 }
 
-                if (yieldedText || !await _retry.ShouldRetryAsync(error, attempt, cancellationToken).ConfigureAwait(false))
+                if (update is not null)
                 {
-                    LogFailed(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
-                    throw error;
+                    yield return update;
                 }
-
-                LogRetrying(_logger, modelId, error.Failure, error.StatusCode, attempt + 1);
             }
         }
+    }
+
+    private ChatProviderException Failed(Exception ex, string modelId)
+    {
+        var error = Classify(ex, modelId);
+        LogFailed(_logger, modelId, error.Failure, error.StatusCode);
+        return error;
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)

@@ -1,5 +1,6 @@
 using DigitalTwin.Configuration;
 using DigitalTwin.Providers.Bedrock;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +21,7 @@ public static class BedrockDigitalTwinBuilderExtensions
     public static IDigitalTwinBuilder UseBedrock(this IDigitalTwinBuilder builder, Action<BedrockOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "Bedrock", BedrockOptions.FromEnvironment, configure).ValidateOnStart();
+        builder.Services.AddTwinOptions(builder.Name, "Bedrock", static (IConfiguration c, BedrockOptions o) => c.Bind(o), BedrockOptions.FromEnvironment, configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockOptions>, BedrockOptionsValidator>());
         var name = builder.Name;
         return builder.UseChatClient(sp => new BedrockChatClient(

@@ -47,26 +47,9 @@ internal static class BedrockErrors
         return new ChatProviderException(failure, text) { Provider = BedrockChatClient.ProviderName, StatusCode = status, RetryAfter = retryAfter };
     }
 
-    /// <summary>The <c>Retry-After</c> delay (seconds or an HTTP date), when the answer has one.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return response.Headers.TryGetValues("x-amzn-retry-after", out var values)
-            && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
-    }
+    /// <summary>The wait the answer asks for (<c>Retry-After</c> seconds or HTTP-date, <c>x-amzn-retry-after</c>), capped; garbage is ignored.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
+        Providers.RetryAfter.From(name => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null, now);
 
     private static string AccessDenied(string modelId, string type, string said) =>
         $"Amazon Bedrock denied access to model '{modelId}' ({type}){said}. The caller's IAM role needs bedrock:InvokeModel and "

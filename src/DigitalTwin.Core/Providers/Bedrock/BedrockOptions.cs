@@ -64,19 +64,6 @@ public sealed class BedrockOptions
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>
-    /// How many times the provider itself retries a throttled, unavailable or timed-out call, inside each attempt of the
-    /// twin's resilience pipeline (<c>DigitalTwin:Resilience</c>, which retries twice by default). Default 0, so retries
-    /// do not multiply; <c>BEDROCK_MAX_RETRIES</c> sets it, as in the customer-service backend.
-    /// </summary>
-    public int MaxRetries { get; set; }
-
-    /// <summary>
-    /// The base delay of the exponential backoff (doubled per attempt, with jitter, capped at 20 seconds; a
-    /// <c>Retry-After</c> answer wins). Default 1 second, or <c>BEDROCK_RETRY_DELAY</c> (seconds).
-    /// </summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
     /// The credentials to sign with. Default: the AWS SDK's default chain (environment variables including
     /// <c>AWS_SESSION_TOKEN</c>, as set in AWS Lambda; profiles; SSO; container and instance roles), refreshed as they expire.
     /// </summary>
@@ -88,14 +75,9 @@ public sealed class BedrockOptions
         options.Region = setting("DEFAULT_AWS_REGION") ?? options.Region;
         options.ConnectTimeout = Seconds(setting("BEDROCK_CONNECT_TIMEOUT")) ?? options.ConnectTimeout;
         options.ReadTimeout = Seconds(setting("BEDROCK_READ_TIMEOUT")) ?? options.ReadTimeout;
-        options.RetryDelay = Seconds(setting("BEDROCK_RETRY_DELAY")) ?? options.RetryDelay;
-        if (int.TryParse(setting("BEDROCK_MAX_RETRIES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var retries))
-        {
-            options.MaxRetries = retries;
-        }
     }
 
-    private static TimeSpan? Seconds(string? value) =>
+    internal static TimeSpan? Seconds(string? value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds)
             ? TimeSpan.FromSeconds(seconds)
             : null;

@@ -67,7 +67,7 @@ internal sealed class BedrockTransport : IDisposable
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw BedrockErrors.Create(BedrockErrors.ErrorType(response.Headers, text), (int)response.StatusCode, text, modelId, BedrockErrors.RetryAfter(response));
+            throw BedrockErrors.Create(BedrockErrors.ErrorType(response.Headers, text), (int)response.StatusCode, text, modelId, BedrockErrors.RetryAfter(response, _time.GetUtcNow()));
         }
     }
 

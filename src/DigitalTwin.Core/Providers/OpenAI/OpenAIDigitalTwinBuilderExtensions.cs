@@ -2,6 +2,7 @@ using DigitalTwin;
 using DigitalTwin.Configuration;
 using DigitalTwin.Providers;
 using DigitalTwin.Providers.OpenAI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public static class OpenAIDigitalTwinBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var name = builder.Name;
-        builder.Services.AddTwinOptions(name, "OpenAI", OpenAIProviderOptions.FromEnvironment, configure).ValidateOnStart();
+        builder.Services.AddTwinOptions(name, "OpenAI", static (IConfiguration c, OpenAIProviderOptions o) => c.Bind(o), OpenAIProviderOptions.FromEnvironment, configure).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIProviderOptions>, OpenAIProviderOptionsValidator>());
         return builder.UseChatClient(sp =>
         {
@@ -28,7 +29,7 @@ public static class OpenAIDigitalTwinBuilderExtensions
                 ? new UnconfiguredChatClient(
                     $"The OpenAI provider of the twin '{name}' has no API key: set the OPENAI_API_KEY environment variable " +
                     $"(or {TwinConfiguration.SectionPath(name)}:OpenAI:ApiKey), or OPENAI_BASE_URL for an OpenAI-compatible server that needs no key.")
-                : new OpenAIChatClient(options);
+                : OpenAIProvider.Create(options, sp.GetService<TimeProvider>());
         });
     }
 }

@@ -70,7 +70,7 @@ public sealed class BedrockConverseTests
     public async Task ServerThatNeverAnswers_IsATimeoutWithinTheReadTimeout()
     {
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Never());
-        using var client = BedrockTestClient.Create(server, configure: o => (o.ReadTimeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(500), 0));
+        using var client = BedrockTestClient.Create(server, configure: o => o.ReadTimeout = TimeSpan.FromMilliseconds(500));
         var watch = Stopwatch.StartNew();
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
@@ -111,7 +111,7 @@ public sealed class BedrockConverseTests
             await Task.Delay(200);
             await using var server = await FakeBedrockServer.StartAsync();
             var options = BedrockTestClient.Options(server, configure: o =>
-                (o.Endpoint, o.ConnectTimeout, o.ReadTimeout, o.MaxRetries) = (new Uri($"http://127.0.0.1:{endpoint.Port}"), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(20), 0));
+                (o.Endpoint, o.ConnectTimeout, o.ReadTimeout) = (new Uri($"http://127.0.0.1:{endpoint.Port}"), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(20)));
             using var client = new BedrockChatClient(options, NullLogger.Instance);
             var watch = Stopwatch.StartNew();
 

@@ -21,7 +21,7 @@ public sealed class BedrockErrorTests
     public async Task ErrorTypes_MapToFailureKinds(int status, string type, ChatProviderFailure expected)
     {
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(status, type, "The service said no."));
-        using var client = BedrockTestClient.Create(server, configure: o => o.MaxRetries = 0);
+        using var client = BedrockTestClient.Create(server);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
 
@@ -67,7 +67,7 @@ public sealed class BedrockErrorTests
             FakeResponse.Error(429, "ThrottlingException", "slow down"),
             FakeResponse.Error(503, "ServiceUnavailableException", "busy"),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("at last")));
-        using var client = BedrockTestClient.Create(server);
+        using var client = BedrockTestClient.CreateResilient(server);
 
         var response = await client.GetResponseAsync(BedrockTestClient.Conversation());
 
@@ -79,7 +79,7 @@ public sealed class BedrockErrorTests
     public async Task ValidationError_IsNotRetried()
     {
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(400, "ValidationException", "bad"), FakeResponse.Json(200, BedrockTestClient.ConverseResponse("no")));
-        using var client = BedrockTestClient.Create(server);
+        using var client = BedrockTestClient.CreateResilient(server);
 
         await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
 
@@ -95,7 +95,7 @@ public sealed class BedrockErrorTests
             server.Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow down"));
         }
 
-        using var client = BedrockTestClient.Create(server, configure: o => o.MaxRetries = 2);
+        using var client = BedrockTestClient.CreateResilient(server, maxRetries: 2);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
 
@@ -109,7 +109,7 @@ public sealed class BedrockErrorTests
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(
             FakeResponse.Error(429, "ThrottlingException", "slow down", ("Retry-After", "1")),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
-        using var client = BedrockTestClient.Create(server);
+        using var client = BedrockTestClient.CreateResilient(server);
         var watch = Stopwatch.StartNew();
 
         await client.GetResponseAsync(BedrockTestClient.Conversation());
@@ -122,7 +122,7 @@ public sealed class BedrockErrorTests
     public async Task RetryAfter_IsReportedWhenRetriesAreOff()
     {
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow down", ("Retry-After", "7")));
-        using var client = BedrockTestClient.Create(server, configure: o => o.MaxRetries = 0);
+        using var client = BedrockTestClient.Create(server);
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));
 
@@ -135,7 +135,7 @@ public sealed class BedrockErrorTests
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(
             FakeResponse.Error(429, "ThrottlingException", "slow down", ("Retry-After", "60")),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("ok")));
-        using var client = BedrockTestClient.Create(server);
+        using var client = BedrockTestClient.CreateResilient(server);
         var watch = Stopwatch.StartNew();
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(BedrockTestClient.Conversation()));

@@ -22,7 +22,7 @@ public sealed class BedrockRegistrationTests
     {
         var options = new BedrockOptions();
         Assert.Equal(("global.amazon.nova-2-lite-v1:0", 2000, 0.7f, 0.9f), (options.ModelId, options.MaxTokens, options.Temperature, options.TopP));
-        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120), 0, TimeSpan.FromSeconds(1)), (options.ConnectTimeout, options.ReadTimeout, options.MaxRetries, options.RetryDelay));
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120)), (options.ConnectTimeout, options.ReadTimeout));
         Assert.False(options.EnablePromptCaching);
     }
 
@@ -45,7 +45,11 @@ public sealed class BedrockRegistrationTests
 
         // Environment beats JSON files, as everywhere in ASP.NET Core: DEFAULT_AWS_REGION wins over the section's Region.
         Assert.Equal(("us.amazon.nova-pro-v1:0", "eu-west-1", true), (options.ModelId, options.Region, options.EnablePromptCaching));
-        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30.5), 6, TimeSpan.FromSeconds(0.25)), (options.ConnectTimeout, options.ReadTimeout, options.MaxRetries, options.RetryDelay));
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30.5)), (options.ConnectTimeout, options.ReadTimeout));
+
+        // The backend's retry settings now drive the twin's one resilience pipeline, which retries every provider.
+        var resilience = sp.GetRequiredService<IOptionsMonitor<DigitalTwinOptions>>().Get("default").Resilience;
+        Assert.Equal((6, TimeSpan.FromSeconds(0.25)), (resilience.MaxRetries, resilience.BaseDelay));
     }
 
     [Fact]
@@ -78,7 +82,6 @@ public sealed class BedrockRegistrationTests
     [InlineData("GuardrailIdentifier", "gr-1", "GuardrailVersion")]
     [InlineData("GuardrailTrace", "verbose", "enabled_full")]
     [InlineData("ReadTimeout", "00:00:00", "BEDROCK_READ_TIMEOUT")]
-    [InlineData("MaxRetries", "-1", "BEDROCK_MAX_RETRIES")]
     public void InvalidSettings_FailWithActionableMessages(string key, string value, string hint)
     {
         using var sp = Build(new() { [$"DigitalTwin:Bedrock:{key}"] = value });

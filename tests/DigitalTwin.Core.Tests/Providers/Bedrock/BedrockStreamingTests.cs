@@ -37,7 +37,7 @@ public sealed class BedrockStreamingTests
             Frames.Event("contentBlockDelta", new { contentBlockIndex = 0, delta = new { text = "Half an ans" } }),
             Frames.Exception("throttlingException", "Too many requests, please wait before trying again."));
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames, [3]), FakeResponse.EventStream(frames));
-        using var client = BedrockTestClient.Create(server);
+        using var client = BedrockTestClient.CreateResilient(server);
         var texts = new List<string>();
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(async () =>
@@ -62,7 +62,7 @@ public sealed class BedrockStreamingTests
             Frames.Exception("serviceUnavailableException", "try later"));
         var good = await Frames.EncodeAsync(Frames.Conversation("a", "b"));
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(failing), FakeResponse.EventStream(good));
-        using var client = BedrockTestClient.Create(server);
+        using var client = BedrockTestClient.CreateResilient(server);
 
         var text = string.Concat((await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync()).Select(u => u.Text));
 
@@ -75,7 +75,7 @@ public sealed class BedrockStreamingTests
     {
         var good = await Frames.EncodeAsync(Frames.Conversation("a", "b"));
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow"), FakeResponse.EventStream(good, [1]));
-        using var client = BedrockTestClient.Create(server);
+        using var client = BedrockTestClient.CreateResilient(server);
 
         var text = string.Concat((await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync()).Select(u => u.Text));
 
@@ -114,7 +114,7 @@ public sealed class BedrockStreamingTests
     {
         var frames = await Frames.EncodeAsync(Frames.Event("messageStart", new { role = "assistant" }));
         await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(frames) with { HangAfterBody = true });
-        using var client = BedrockTestClient.Create(server, configure: o => (o.ReadTimeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(500), 0));
+        using var client = BedrockTestClient.Create(server, configure: o => o.ReadTimeout = TimeSpan.FromMilliseconds(500));
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync().AsTask());
 

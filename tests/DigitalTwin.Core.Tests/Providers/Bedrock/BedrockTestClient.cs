@@ -1,4 +1,5 @@
 using DigitalTwin.Providers.Bedrock;
+using DigitalTwin.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,9 +17,7 @@ internal static class BedrockTestClient
             Region = FakeBedrockServer.Region,
             Endpoint = server.Endpoint,
             Credentials = (credentials ?? TestCredentials.Basic).ToAws(),
-            RetryDelay = TimeSpan.FromMilliseconds(10),
             ReadTimeout = TimeSpan.FromSeconds(10),
-            MaxRetries = 3, // the provider's own retry path is under test here (its default is 0: the twin's pipeline retries)
         };
         configure?.Invoke(options);
         return options;
@@ -26,6 +25,13 @@ internal static class BedrockTestClient
 
     public static BedrockChatClient Create(FakeBedrockServer server, TestCredentials? credentials = null, Action<BedrockOptions>? configure = null) =>
         new(Options(server, credentials, configure), NullLogger.Instance);
+
+    /// <summary>The provider inside the twin's resilience pipeline (the only retry layer), with short back-offs.</summary>
+    public static IChatClient CreateResilient(FakeBedrockServer server, int maxRetries = 3)
+    {
+        var resilience = new ResilienceOptions { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), CircuitBreakerEnabled = false };
+        return new ResilientChatClient(Create(server), ChatResiliencePipeline.Create(resilience, TimeProvider.System), resilience, TimeProvider.System);
+    }
 
     /// <summary>The twin's shape of a call: persona system message, a history window, then the new user message.</summary>
     public static List<ChatMessage> Conversation() =>

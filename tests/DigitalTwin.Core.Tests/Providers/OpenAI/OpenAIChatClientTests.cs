@@ -23,7 +23,7 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private OpenAIChatClient Client(int maxRetries = 0, TimeSpan? timeout = null) => new(new OpenAIProviderOptions
+    private IChatClient Client(int maxRetries = 0, TimeSpan? timeout = null) => OpenAIProvider.Create(new OpenAIProviderOptions
     {
         ApiKey = "sk-test-secret",
         Endpoint = new Uri(_server.BaseAddress, "v1"),
@@ -201,7 +201,7 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
     [Fact]
     public async Task NothingListening_IsUnavailable()
     {
-        var client = new OpenAIChatClient(new OpenAIProviderOptions { ApiKey = "k", Endpoint = new Uri("http://127.0.0.1:9/v1"), MaxRetries = 0 });
+        var client = OpenAIProvider.Create(new OpenAIProviderOptions { ApiKey = "k", Endpoint = new Uri("http://127.0.0.1:9/v1"), MaxRetries = 0 });
 
         var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(Conversation));
 

@@ -1,0 +1,14 @@
+using DigitalTwin.Analytics;
+using DigitalTwin.Memory;
+
+namespace DigitalTwin.Core.Tests.Support;
+
+/// <summary>A store's capabilities, as the twin and analytics find them (<see cref="IConversationStore.GetService"/>).</summary>
+internal static class StoreCapabilities
+{
+    public static ITurnClaims Claims(this IConversationStore store) =>
+        store.GetService<ITurnClaims>() ?? throw new InvalidOperationException($"{store.GetType().Name} has no turn claims.");
+
+    public static ITurnIndex Index(this IConversationStore store) =>
+        store.GetService<ITurnIndex>() ?? throw new InvalidOperationException($"{store.GetType().Name} has no turn index.");
+}
