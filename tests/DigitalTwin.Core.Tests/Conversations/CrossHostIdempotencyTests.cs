@@ -40,7 +40,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         Assert.Single(answers, a => a.IsReplay);
         var turn = Assert.Single(await _hosts.Store().ReadAllAsync(new ConversationKey("default", session)));
         Assert.Equal(winner, turn.Assistant.Content);
-        Assert.False((await _hosts.Store().Claims().TryClaimAsync(new ConversationKey("default", session), "k1", TimeSpan.FromMinutes(1)))!.TookOver); // released
+        Assert.False((await _hosts.Store().TurnClaims().TryClaimAsync(new ConversationKey("default", session), "k1", TimeSpan.FromMinutes(1)))!.TookOver); // released
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
     {
         var host = _hosts.Start("answer", o => o.IdempotencyClaimLease = TimeSpan.FromMilliseconds(500));
         var key = new ConversationKey("default", SessionId.New());
-        Assert.NotNull(await _hosts.Store().Claims().TryClaimAsync(key, "k1", TimeSpan.FromMinutes(10))); // a host still (or forever) answering
+        Assert.NotNull(await _hosts.Store().TurnClaims().TryClaimAsync(key, "k1", TimeSpan.FromMinutes(10))); // a host still (or forever) answering
 
         var ex = await Assert.ThrowsAsync<TurnInProgressException>(() => host.Twin.ChatAsync(new TwinChatRequest("Hi", key.SessionId) { TurnId = "k1" }));
 
@@ -104,7 +104,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         var log = new ListLogger();
         var host = _hosts.Start("answer after the crash", log: log);
         var key = new ConversationKey("default", SessionId.New());
-        Assert.NotNull(await _hosts.Store().Claims().TryClaimAsync(key, "k1", TimeSpan.FromMilliseconds(300))); // its host died: never released
+        Assert.NotNull(await _hosts.Store().TurnClaims().TryClaimAsync(key, "k1", TimeSpan.FromMilliseconds(300))); // its host died: never released
 
         var reply = await host.Twin.ChatAsync(new TwinChatRequest("Hi", key.SessionId) { TurnId = "k1" });
 

@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
@@ -166,7 +167,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
 
     private static async Task<List<TurnRecord>> ListAsync(IConversationStore store, string twin, DateTimeOffset since, DateTimeOffset until)
     {
-        var index = Assert.IsAssignableFrom<ITurnIndex>(store);
+        var index = store.TurnIndex();
         var records = new List<TurnRecord>();
         await foreach (var record in index.ReadTurnsAsync(twin, since, until))
         {

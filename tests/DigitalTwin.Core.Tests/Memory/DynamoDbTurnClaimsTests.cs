@@ -16,11 +16,11 @@ public sealed class DynamoDbTurnClaimsTests(DynaliteFixture dynamo) : TurnClaims
     private readonly List<DynamoDbConversationStore> _stores = [];
     private readonly DynamoDbStoreOptions _options = dynamo.Options();
 
-    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time)
+    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time)
     {
         var store = DynaliteFixture.CreateStore(_options, time: time);
         _stores.Add(store);
-        return Task.FromResult(store.Claims());
+        return Task.FromResult<IConversationStore>(store);
     }
 
     public override Task DisposeAsync()

@@ -134,7 +134,7 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
     private static async Task<List<TurnRecord>> ListAsync(DynamoDbConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
     {
         var records = new List<TurnRecord>();
-        await foreach (var record in index.Index().ReadTurnsAsync(twin, since, until))
+        await foreach (var record in index.TurnIndex().ReadTurnsAsync(twin, since, until))
         {
             records.Add(record);
         }

@@ -124,7 +124,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         var second = Turn("q2", "a2", 1);
         await Store.AppendAsync(key, second);
 
-        var records = await ListAsync((ITurnIndex)Store, "journal", turn.Assistant.Timestamp.AddHours(-1), turn.Assistant.Timestamp.AddHours(1));
+        var records = await ListAsync(Store.TurnIndex(), "journal", turn.Assistant.Timestamp.AddHours(-1), turn.Assistant.Timestamp.AddHours(1));
 
         Assert.Equal(new[] { turn.TurnId, second.TurnId }.Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
     }
@@ -145,7 +145,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         Assert.Equal(turn.TurnId, Assert.Single(await store.ReadAllAsync(key)).TurnId);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("turn journal", warning.Message, StringComparison.Ordinal);
-        Assert.Empty(await ListAsync(store, "blocked", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
+        Assert.Empty(await ListAsync(store.TurnIndex(), "blocked", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
     }
 
     [Fact]
@@ -157,6 +157,6 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         await store.AppendAsync(NewKey("nojournal"), turn);
 
         Assert.False(File.Exists(JournalFile("nojournal", turn.Assistant.Timestamp)));
-        Assert.Empty(await ListAsync(store, "nojournal", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
+        Assert.Empty(await ListAsync(store.TurnIndex(), "nojournal", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
     }
 }

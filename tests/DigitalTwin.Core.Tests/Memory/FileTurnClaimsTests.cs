@@ -14,7 +14,7 @@ public sealed class FileTurnClaimsTests : TurnClaimsContract
 {
     private readonly TempDirectory _dir = new();
 
-    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult(NewStore(time).Claims());
+    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IConversationStore>(NewStore(time));
 
     public override Task DisposeAsync()
     {
@@ -33,13 +33,13 @@ public sealed class FileTurnClaimsTests : TurnClaimsContract
         var store = NewStore(Clock);
         var key = NewKey();
 
-        var claim = await store.Claims().TryClaimAsync(key, "client-key-42", Lease);
+        var claim = await store.TurnClaims().TryClaimAsync(key, "client-key-42", Lease);
 
         var json = await File.ReadAllTextAsync(ClaimFile(key, "client-key-42"));
         Assert.Contains($"\"owner\":\"{claim!.Owner}\"", json, StringComparison.Ordinal);
         Assert.Contains($"\"expires\":{claim.ExpiresAt.ToUnixTimeMilliseconds()}", json, StringComparison.Ordinal);
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(_dir.Path, "*", SearchOption.AllDirectories), p => p.Contains("client-key-42", StringComparison.Ordinal));
-        await store.Claims().ReleaseAsync(claim);
+        await store.TurnClaims().ReleaseAsync(claim);
         Assert.False(File.Exists(ClaimFile(key, "client-key-42")));
     }
 
@@ -48,10 +48,10 @@ public sealed class FileTurnClaimsTests : TurnClaimsContract
     {
         var store = NewStore(Clock);
         var key = NewKey();
-        await store.Claims().TryClaimAsync(key, "t", Lease);
+        await store.TurnClaims().TryClaimAsync(key, "t", Lease);
         await File.WriteAllTextAsync(ClaimFile(key, "t"), "{\"owner\":\"dead-host\",\"exp");
 
-        var claim = await store.Claims().TryClaimAsync(key, "t", Lease);
+        var claim = await store.TurnClaims().TryClaimAsync(key, "t", Lease);
 
         Assert.NotNull(claim);
         Assert.True(claim.TookOver);
@@ -62,12 +62,12 @@ public sealed class FileTurnClaimsTests : TurnClaimsContract
     {
         var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path, LockTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
         var key = NewKey();
-        await store.Claims().TryClaimAsync(key, "t", Lease); // creates the claims folder and its lock file
+        await store.TurnClaims().TryClaimAsync(key, "t", Lease); // creates the claims folder and its lock file
         var lockFile = Path.Combine(Path.GetDirectoryName(ClaimFile(key, "t"))!, "lock");
 
         await using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
-            var ex = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.Claims().TryClaimAsync(key, "u", Lease));
+            var ex = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.TurnClaims().TryClaimAsync(key, "u", Lease));
             Assert.Equal(ConversationStoreFailure.Timeout, ex.Failure);
         }
     }

@@ -8,5 +8,5 @@ public sealed class InMemoryTurnClaimsTests : TurnClaimsContract
 {
     private InMemoryConversationStore? _store;
 
-    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult((_store ??= new InMemoryConversationStore(time)).Claims());
+    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IConversationStore>(_store ??= new InMemoryConversationStore(time));
 }

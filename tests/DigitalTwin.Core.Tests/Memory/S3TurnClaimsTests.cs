@@ -26,7 +26,7 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         await _proxy.DisposeAsync();
     }
 
-    protected override Task<ITurnClaims> CreateHostAsync(TimeProvider time) => Task.FromResult(NewStore(time, _proxy.Url).Claims());
+    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IConversationStore>(NewStore(time, _proxy.Url));
 
     private S3ConversationStore NewStore(TimeProvider time, string url, RecordingHttpClientFactory? http = null)
     {
@@ -42,10 +42,10 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         var host = NewStore(Clock, _proxy.Url, http);
         var key = NewKey();
 
-        var claim = await host.Claims().TryClaimAsync(key, "client-key-42", Lease);
+        var claim = await host.TurnClaims().TryClaimAsync(key, "client-key-42", Lease);
         Clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        var takeover = await host.Claims().TryClaimAsync(key, "client-key-42", Lease);
-        await host.Claims().ReleaseAsync(takeover!);
+        var takeover = await host.TurnClaims().TryClaimAsync(key, "client-key-42", Lease);
+        await host.TurnClaims().ReleaseAsync(takeover!);
 
         var puts = http.Requests.Where(r => r.Method == "PUT").ToList();
         Assert.Equal(3, puts.Count); // create, refused create, takeover
@@ -64,7 +64,7 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
     [Fact]
     public async Task ConcurrentClaimers_AreRefusedByTheConditionalWrite_NotByLuck()
     {
-        var hosts = new ITurnClaims[] { NewStore(TimeProvider.System, _proxy.Url).Claims(), NewStore(TimeProvider.System, _proxy.Url).Claims() };
+        var hosts = new ITurnClaims[] { NewStore(TimeProvider.System, _proxy.Url).TurnClaims(), NewStore(TimeProvider.System, _proxy.Url).TurnClaims() };
 
         var winners = await RaceAsync(hosts, NewKey(), "race", Lease);
 
@@ -78,8 +78,8 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         var (a, b) = (NewStore(Clock, s3.Server.Url), NewStore(Clock, s3.Server.Url));
         var key = new ConversationKey("default", SessionId.New());
 
-        Assert.NotNull(await a.Claims().TryClaimAsync(key, "t", Lease));
-        Assert.NotNull(await b.Claims().TryClaimAsync(key, "t", Lease)); // why these tests run through ConditionalS3Proxy
+        Assert.NotNull(await a.TurnClaims().TryClaimAsync(key, "t", Lease));
+        Assert.NotNull(await b.TurnClaims().TryClaimAsync(key, "t", Lease)); // why these tests run through ConditionalS3Proxy
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         using var store = S3ServerFixture.CreateStore(options, http, Clock);
         var key = NewKey();
 
-        Assert.NotNull(await store.Claims().TryClaimAsync(key, "t", Lease));
-        Assert.NotNull(await store.Claims().TryClaimAsync(key, "t", Lease));
+        Assert.NotNull(await store.TurnClaims().TryClaimAsync(key, "t", Lease));
+        Assert.NotNull(await store.TurnClaims().TryClaimAsync(key, "t", Lease));
         Assert.Empty(http.Requests);
     }
 }

@@ -118,7 +118,7 @@ public sealed class S3TurnIndexTests(S3ServerFixture s3)
     private static async Task<List<TurnRecord>> ListAsync(S3ConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
     {
         var records = new List<TurnRecord>();
-        await foreach (var record in index.Index().ReadTurnsAsync(twin, since, until))
+        await foreach (var record in index.TurnIndex().ReadTurnsAsync(twin, since, until))
         {
             records.Add(record);
         }

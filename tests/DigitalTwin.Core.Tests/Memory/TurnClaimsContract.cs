@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
 using Microsoft.Extensions.Time.Testing;
@@ -16,7 +17,11 @@ public abstract class TurnClaimsContract : IAsyncLifetime
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 5, 1, 9, 30, 0, TimeSpan.Zero));
 
     /// <summary>A store instance over this test's shared data, reading the time from <paramref name="time"/>.</summary>
-    protected abstract Task<ITurnClaims> CreateHostAsync(TimeProvider time);
+    /// <summary>A new store instance as one host would have it, over the same backing store as the others.</summary>
+    protected abstract Task<IConversationStore> CreateStoreAsync(TimeProvider time);
+
+    /// <summary>A host's claims: those of a new store instance, as the twin finds them.</summary>
+    protected async Task<ITurnClaims> CreateHostAsync(TimeProvider time) => (await CreateStoreAsync(time)).TurnClaims();
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -129,11 +134,11 @@ public abstract class TurnClaimsContract : IAsyncLifetime
     [Fact]
     public async Task Claims_AreNotTurns_TheConversationReadsEmpty()
     {
-        var host = await CreateHostAsync(Clock);
+        var store = await CreateStoreAsync(Clock);
         var key = NewKey();
-        await host.TryClaimAsync(key, "turn-1", Lease);
+        await store.TurnClaims().TryClaimAsync(key, "turn-1", Lease);
 
-        Assert.Empty(await ((IConversationStore)host).ReadAllAsync(key));
+        Assert.Empty(await store.ReadAllAsync(key));
     }
 
     [Fact]

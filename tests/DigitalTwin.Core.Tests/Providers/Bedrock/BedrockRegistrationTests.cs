@@ -1,3 +1,4 @@
+using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers.Bedrock;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -11,6 +12,8 @@ public sealed class BedrockRegistrationTests
     private static ServiceProvider Build(Dictionary<string, string?> settings, Action<BedrockOptions>? configure = null, string? twin = null)
     {
         var services = new ServiceCollection();
+        settings.TryAdd("DigitalTwin:PersonaDirectory", PersonaFolder.Sample);
+        settings.TryAdd($"DigitalTwin:Twins:{twin}:PersonaDirectory", PersonaFolder.Sample);
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         var builder = twin is null ? services.AddDigitalTwin() : services.AddDigitalTwin(twin);
         builder.UseInMemoryStore().UseBedrock(configure);
