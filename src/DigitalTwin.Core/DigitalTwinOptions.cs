@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigitalTwin.Analytics;
+using DigitalTwin.Configuration;
 using DigitalTwin.Persona;
 using DigitalTwin.Resilience;
 
@@ -11,6 +12,22 @@ namespace DigitalTwin;
 /// </summary>
 public sealed class DigitalTwinOptions
 {
+    /// <summary>
+    /// The model provider chosen in configuration: <see cref="TwinProviderKind.OpenAI"/> or <see cref="TwinProviderKind.Bedrock"/>,
+    /// set up from their sections (<c>DigitalTwin:OpenAI</c>, <c>DigitalTwin:Bedrock</c>) and the original twin's variables.
+    /// Default <see cref="TwinProviderKind.None"/>: the code's choice (<c>UseOpenAI()</c>…), else OpenAI when <c>OPENAI_API_KEY</c>
+    /// or <c>OPENAI_BASE_URL</c> is set. Choosing in both configuration and code stops the start.
+    /// </summary>
+    public TwinProviderKind Provider { get; set; }
+
+    /// <summary>
+    /// The conversation store chosen in configuration: <see cref="TwinStoreKind.File"/>, <see cref="TwinStoreKind.InMemory"/>,
+    /// <see cref="TwinStoreKind.S3"/> or <see cref="TwinStoreKind.DynamoDB"/>, set up from its section. Default
+    /// <see cref="TwinStoreKind.None"/>: the code's choice (<c>UseS3Store()</c>…), else the file store (S3 when the original's
+    /// <c>USE_S3</c> is <c>true</c>). Choosing in both configuration and code stops the start.
+    /// </summary>
+    public TwinStoreKind Store { get; set; }
+
     /// <summary>The persona folder (facts.json, summary.txt, style.txt, linkedin.pdf, notes). Default <c>persona</c>, relative to the working directory.</summary>
     public string PersonaDirectory { get; set; } = "persona";
 

@@ -19,8 +19,8 @@ internal static partial class ConfigurationBinding
     {
         [typeof(PromptLanguage).FullName!] = "use " + string.Join(" or ", Enum.GetNames<PromptLanguage>()),
         [typeof(S3ServerSideEncryption).FullName!] = "use " + string.Join(", ", Enum.GetNames<S3ServerSideEncryption>()),
-        [typeof(TwinProviderKind).FullName!] = "use " + string.Join(" or ", Enum.GetNames<TwinProviderKind>()),
-        [typeof(TwinStoreKind).FullName!] = "use " + string.Join(", ", Enum.GetNames<TwinStoreKind>()),
+        [typeof(TwinProviderKind).FullName!] = "use " + string.Join(" or ", Enum.GetNames<TwinProviderKind>().Where(n => n != nameof(TwinProviderKind.None))),
+        [typeof(TwinStoreKind).FullName!] = "use " + string.Join(", ", Enum.GetNames<TwinStoreKind>().Where(n => n != nameof(TwinStoreKind.None))),
         ["System.Int32"] = "use a whole number",
         ["System.Int64"] = "use a whole number",
         ["System.Double"] = "use a number such as 0.5",

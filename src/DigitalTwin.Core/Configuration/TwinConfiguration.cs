@@ -1,3 +1,8 @@
+using DigitalTwin.Memory;
+using DigitalTwin.Memory.DynamoDb;
+using DigitalTwin.Memory.S3;
+using DigitalTwin.Providers.Bedrock;
+using DigitalTwin.Providers.OpenAI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,24 +25,44 @@ internal static class TwinConfiguration
     public static bool IsDefault(string twinName) => string.Equals(twinName, DigitalTwinDefaults.TwinName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Binds every options class of twin <paramref name="twinName"/> (its own, its providers' and its stores'), once per twin,
+    /// with their validators. <c>Use…</c> calls add code on top and validation at start.
+    /// </summary>
+    public static void AddTwinSettings(this IServiceCollection services, string twinName)
+    {
+        if (services.Any(d => d.ImplementationInstance is TwinSettingsRegistered r && string.Equals(r.Name, twinName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        services.AddSingleton(new TwinSettingsRegistered(twinName));
+        services.AddTwinOptions(twinName, null, static (IConfiguration c, DigitalTwinOptions o) => c.Bind(o), DigitalTwinOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, "OpenAI", static (IConfiguration c, OpenAIProviderOptions o) => c.Bind(o), OpenAIProviderOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, "Bedrock", static (IConfiguration c, BedrockOptions o) => c.Bind(o), BedrockOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, "FileStore", static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, "DynamoDbStore", static (IConfiguration c, DynamoDbStoreOptions o) => c.Bind(o), DynamoDbStoreOptions.FromEnvironment);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIProviderOptions>, OpenAIProviderOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockOptions>, BedrockOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoDbStoreOptions>, DynamoDbStoreOptionsValidator>());
+    }
+
+    /// <summary>
     /// Registers <typeparamref name="TOptions"/> named after the twin: the section <c>{twin section}:{subSection}</c> (or the
     /// twin section itself) through <paramref name="bind"/> (a call site of the configuration binder's source generator), then
-    /// for the default twin the original's environment variables, then <paramref name="configure"/>. A value the binder cannot
-    /// convert is reported at start with the other validation errors, naming its path and the values allowed.
+    /// for the default twin the original's environment variables. A value the binder cannot convert is reported at start with
+    /// the other validation errors, naming its path and the values allowed.
     /// </summary>
-    public static OptionsBuilder<TOptions> AddTwinOptions<TOptions>(
-        this IServiceCollection services,
-        string twinName,
-        string? subSection,
-        Action<IConfiguration, TOptions> bind,
-        Action<TOptions, Func<string, string?>>? fromEnvironment,
-        Action<TOptions>? configure)
+    private static void AddTwinOptions<TOptions>(
+        this IServiceCollection services, string twinName, string? subSection, Action<IConfiguration, TOptions> bind, Action<TOptions, Func<string, string?>>? fromEnvironment)
         where TOptions : class
     {
         services.TryAddSingleton<OptionsBindingErrors>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, OptionsBindingErrors.Validator<TOptions>>());
-        var builder = services.AddOptions<TOptions>(twinName);
-        builder.Configure<IServiceProvider>((options, sp) =>
+        services.AddOptions<TOptions>(twinName).Configure<IServiceProvider>((options, sp) =>
         {
             var configuration = sp.GetService<IConfiguration>();
             if (configuration is not null)
@@ -52,13 +77,9 @@ internal static class TwinConfiguration
                 fromEnvironment?.Invoke(options, name => Setting(configuration, name));
             }
         });
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-        return builder;
     }
+
+    private sealed record TwinSettingsRegistered(string Name);
 
     /// <summary>A setting from configuration (which in ASP.NET Core includes environment variables), else the process environment.</summary>
     public static string? Setting(IConfiguration? configuration, string name)

@@ -18,8 +18,7 @@ public static class AwsStoreBuilderExtensions
     public static IDigitalTwinBuilder UseS3Store(this IDigitalTwinBuilder builder, Action<S3StoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment, configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
+        builder.Services.AddOptions<S3StoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
         return builder.UseStore(sp => S3StoreFactory.Create(sp, builder.Name));
     }
 
@@ -31,8 +30,7 @@ public static class AwsStoreBuilderExtensions
     public static IDigitalTwinBuilder UseDynamoDbStore(this IDigitalTwinBuilder builder, Action<DynamoDbStoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "DynamoDbStore", static (IConfiguration c, DynamoDbStoreOptions o) => c.Bind(o), DynamoDbStoreOptions.FromEnvironment, configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoDbStoreOptions>, DynamoDbStoreOptionsValidator>());
+        builder.Services.AddOptions<DynamoDbStoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
         return builder.UseStore(sp => DynamoDbStoreFactory.Create(sp, builder.Name));
     }
 }

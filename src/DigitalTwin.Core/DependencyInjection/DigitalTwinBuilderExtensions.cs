@@ -22,7 +22,15 @@ public static class DigitalTwinBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
-        TwinChatPipeline.For(builder.Services, builder.Name).Provider = factory;
+        return builder.UseProvider(factory, "UseChatClient(...)");
+    }
+
+    /// <summary>Records the provider chosen in code (<paramref name="call"/> names the call in messages).</summary>
+    internal static IDigitalTwinBuilder UseProvider(this IDigitalTwinBuilder builder, Func<IServiceProvider, IChatClient> factory, string call)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var pipeline = TwinChatPipeline.For(builder.Services, builder.Name);
+        (pipeline.Provider, pipeline.ProviderCall) = (factory, call);
         return builder;
     }
 
@@ -56,7 +64,7 @@ public static class DigitalTwinBuilderExtensions
     public static IDigitalTwinBuilder UseFileStore(this IDigitalTwinBuilder builder, Action<FileStoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "FileStore", static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment, configure).ValidateOnStart();
+        builder.Services.AddOptions<FileStoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
         return builder.UseStore(sp => FileConversationStore.Create(sp, builder.Name));
     }
 

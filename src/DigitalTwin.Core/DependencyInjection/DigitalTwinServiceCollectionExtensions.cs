@@ -42,15 +42,11 @@ public static class DigitalTwinServiceCollectionExtensions
         var pipeline = new TwinChatPipeline(name);
         services.AddKeyedSingleton(name, pipeline);
         services.AddKeyedSingleton<IChatClient>(name, (sp, _) => pipeline.Build(sp));
-        services.AddTwinOptions(name, null, static (IConfiguration c, DigitalTwinOptions o) => c.Bind(o), DigitalTwinOptions.FromEnvironment, configure).ValidateOnStart();
-        services.AddTwinOptions<FileStoreOptions>(DigitalTwinDefaults.TwinName, "FileStore", static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment, null).ValidateOnStart();
-        // Validated when the default store is created, which is only when USE_S3=true selects it.
-        services.AddTwinOptions<S3StoreOptions>(DigitalTwinDefaults.TwinName, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment, null);
-
+        services.AddTwinSettings(name);
+        services.AddTwinSettings(DigitalTwinDefaults.TwinName); // the default store's settings (file, or S3 with USE_S3=true)
+        services.AddOptions<DigitalTwinOptions>(name).Configure(configure ?? (static _ => { })).ValidateOnStart();
+        services.AddOptions<FileStoreOptions>(DigitalTwinDefaults.TwinName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
         services.TryAddSingleton(DefaultConversationStore.Create);
         services.TryAddSingleton<IDigitalTwinCatalog, DigitalTwinCatalog>();
         services.TryAddSingleton<IConversationAnalytics, ConversationAnalytics>();

@@ -1,5 +1,8 @@
 using DigitalTwin;
+using DigitalTwin.Configuration;
 using DigitalTwin.Diagnostics;
+using DigitalTwin.Providers.OpenAI;
+using Microsoft.Extensions.Configuration;
 using DigitalTwin.Providers;
 using DigitalTwin.Resilience;
 using Microsoft.Extensions.AI;
@@ -16,7 +19,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal sealed class TwinChatPipeline(string name)
 {
+    /// <summary>The provider chosen in code, if any.</summary>
     public Func<IServiceProvider, IChatClient>? Provider { get; set; }
+
+    /// <summary>The call that chose <see cref="Provider"/>, for messages (for example <c>UseOpenAI()</c>).</summary>
+    public string? ProviderCall { get; set; }
 
     public List<Action<ChatClientBuilder>> Middleware { get; } = [];
 
@@ -32,11 +39,7 @@ internal sealed class TwinChatPipeline(string name)
         var options = services.GetRequiredService<IOptionsMonitor<DigitalTwinOptions>>().Get(name);
         var loggers = services.GetService<ILoggerFactory>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var provider = Provider?.Invoke(services)
-            ?? (services.GetService<IChatClient>() is { } shared ? new CallerOwnedChatClient(shared) : null)
-            ?? (IChatClient)new UnconfiguredChatClient(
-                $"No model provider is configured for the twin '{name}'. Set OPENAI_API_KEY (or DigitalTwin:OpenAI:ApiKey) and call .UseOpenAI(), " +
-                "or call .UseBedrock() or .UseChatClient(...) after AddDigitalTwin.");
+        var provider = CreateProvider(services, options);
         var builder = new ChatClientBuilder(provider)
             .UseOpenTelemetry(loggers, DigitalTwinDiagnostics.ActivitySourceName, c => c.EnableSensitiveData = options.RecordMessageContent);
         if (loggers is not null)
@@ -56,5 +59,33 @@ internal sealed class TwinChatPipeline(string name)
         }
 
         return builder.Build(services);
+    }
+
+    /// <summary>
+    /// The provider: chosen in configuration (<c>DigitalTwin:Provider</c>), else in code, else an <see cref="IChatClient"/> the app
+    /// registered, else OpenAI when the original twin's <c>OPENAI_API_KEY</c> or <c>OPENAI_BASE_URL</c> is set (default twin),
+    /// else a client whose calls say what to set. Configuration and code choosing both is a start-up error.
+    /// </summary>
+    private IChatClient CreateProvider(IServiceProvider services, DigitalTwinOptions options)
+    {
+        var section = TwinConfiguration.SectionPath(name);
+        if (options.Provider != TwinProviderKind.None && ProviderCall is not null)
+        {
+            throw new OptionsValidationException(name, typeof(DigitalTwinOptions),
+                [$"{section}:Provider is {options.Provider}, but the code also chose a provider with {ProviderCall}: keep one of the two."]);
+        }
+
+        return options.Provider switch
+        {
+            TwinProviderKind.OpenAI => OpenAIProvider.Create(services, name, required: true),
+            TwinProviderKind.Bedrock => BedrockDigitalTwinBuilderExtensions.CreateClient(services, name),
+            _ => Provider?.Invoke(services)
+                ?? (services.GetService<IChatClient>() is { } shared ? new CallerOwnedChatClient(shared) : null)
+                ?? (TwinConfiguration.IsDefault(name) && OpenAIProviderOptions.IsConfigured(services.GetService<IConfiguration>())
+                    ? OpenAIProvider.Create(services, name, required: false)
+                    : new UnconfiguredChatClient(
+                        $"No model provider is configured for the twin '{name}': set {section}:Provider to OpenAI (with OPENAI_API_KEY) or Bedrock, " +
+                        "or call .UseOpenAI(), .UseBedrock() or .UseChatClient(...) after AddDigitalTwin.")),
+        };
     }
 }

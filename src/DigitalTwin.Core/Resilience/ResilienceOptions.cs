@@ -3,7 +3,7 @@ namespace DigitalTwin.Resilience;
 /// <summary>
 /// How a twin's model calls are protected (section <c>DigitalTwin:Resilience</c>): a total and a per-attempt timeout,
 /// retries with exponential back-off and jitter for retryable failures (honouring <c>Retry-After</c>), and a circuit
-/// breaker. Applies to every provider. A streamed answer is never retried once text has been sent.
+/// breaker. Applies to every provider. A streamed answer is retried until its first text, never after.
 /// </summary>
 public sealed class ResilienceOptions
 {
@@ -13,7 +13,7 @@ public sealed class ResilienceOptions
     /// <summary>Longest time for a whole call, retries included (for a stream: the whole stream). Default 2 minutes.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Longest time for one attempt (for a stream: until its first update). Default 60 seconds.</summary>
+    /// <summary>Longest time for one attempt (for a stream: until its first text). Default 60 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Retries of throttled, unavailable or timed-out calls. Default 2; 0 turns retries off.</summary>

@@ -6,8 +6,9 @@ using Polly;
 namespace DigitalTwin.Resilience;
 
 /// <summary>
-/// Runs a twin's model calls through the resilience pipeline. Streams are retried only until their first update: once
-/// text may have reached the visitor, a failure ends the stream.
+/// Runs a twin's model calls through the resilience pipeline: the one retry layer of every provider. A stream is retried
+/// until its first text: updates before it (a role, metadata) are held back meanwhile; once text may have reached the
+/// visitor, a failure ends the stream.
 /// </summary>
 internal sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline pipeline, ResilienceOptions options, TimeProvider time) : DelegatingChatClient(inner)
 {
@@ -53,12 +54,16 @@ internal sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline 
 
         using var streamCancellation = start.Cancellation;
         await using var updates = start.Updates.ConfigureAwait(false);
-        if (!start.HasFirst)
+        foreach (var held in start.Held)
+        {
+            yield return held;
+        }
+
+        if (!start.HasMore)
         {
             yield break;
         }
 
-        yield return start.Updates.Current;
         while (true)
         {
             try
@@ -81,7 +86,7 @@ internal sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline 
         }
     }
 
-    /// <summary>One attempt: open the stream under its own cancellation (the caller's, the total timeout and this attempt's) and read the first update.</summary>
+    /// <summary>One attempt: open the stream under its own cancellation (the caller's, the total timeout and this attempt's) and read up to its first text.</summary>
     private async ValueTask<StreamStart> StartAsync(IReadOnlyList<ChatMessage> list, ChatOptions? chatOptions, CancellationToken attempt, CancellationToken caller)
     {
         var cancellation = new CancellationTokenSource(options.TotalTimeout, time);
@@ -91,8 +96,19 @@ internal sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline 
         {
             using (attempt.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), cancellation))
             {
-                var hasFirst = await updates.MoveNextAsync().ConfigureAwait(false);
-                return new StreamStart(updates, hasFirst, new Owned(cancellation, fromCaller));
+                var held = new List<ChatResponseUpdate>();
+                bool hasMore;
+                while ((hasMore = await updates.MoveNextAsync().ConfigureAwait(false)) && string.IsNullOrEmpty(updates.Current.Text))
+                {
+                    held.Add(updates.Current);
+                }
+
+                if (hasMore)
+                {
+                    held.Add(updates.Current);
+                }
+
+                return new StreamStart(updates, held, hasMore, new Owned(cancellation, fromCaller));
             }
         }
         catch (Exception ex)
@@ -109,7 +125,7 @@ internal sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline 
         }
     }
 
-    private sealed record StreamStart(IAsyncEnumerator<ChatResponseUpdate> Updates, bool HasFirst, Owned Cancellation);
+    private sealed record StreamStart(IAsyncEnumerator<ChatResponseUpdate> Updates, List<ChatResponseUpdate> Held, bool HasMore, Owned Cancellation);
 
     private sealed class Owned(CancellationTokenSource source, CancellationTokenRegistration registration) : IDisposable
     {

@@ -21,12 +21,14 @@ public static class BedrockDigitalTwinBuilderExtensions
     public static IDigitalTwinBuilder UseBedrock(this IDigitalTwinBuilder builder, Action<BedrockOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddTwinOptions(builder.Name, "Bedrock", static (IConfiguration c, BedrockOptions o) => c.Bind(o), BedrockOptions.FromEnvironment, configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockOptions>, BedrockOptionsValidator>());
         var name = builder.Name;
-        return builder.UseChatClient(sp => new BedrockChatClient(
-            sp.GetRequiredService<IOptionsMonitor<BedrockOptions>>().Get(name),
-            (ILogger?)sp.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin.Providers.Bedrock") ?? NullLogger.Instance,
-            sp.GetService<TimeProvider>()));
+        builder.Services.AddOptions<BedrockOptions>(name).Configure(configure ?? (static _ => { })).ValidateOnStart();
+        return builder.UseProvider(sp => CreateClient(sp, name), "UseBedrock()");
     }
+
+    /// <summary>The twin's Bedrock client from its options (validated here, so a bad setting stops the start).</summary>
+    internal static BedrockChatClient CreateClient(IServiceProvider services, string twin) => new(
+        services.GetRequiredService<IOptionsMonitor<BedrockOptions>>().Get(twin),
+        (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger("DigitalTwin.Providers.Bedrock") ?? NullLogger.Instance,
+        services.GetService<TimeProvider>());
 }

@@ -20,16 +20,7 @@ public static class OpenAIDigitalTwinBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var name = builder.Name;
-        builder.Services.AddTwinOptions(name, "OpenAI", static (IConfiguration c, OpenAIProviderOptions o) => c.Bind(o), OpenAIProviderOptions.FromEnvironment, configure).ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIProviderOptions>, OpenAIProviderOptionsValidator>());
-        return builder.UseChatClient(sp =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<OpenAIProviderOptions>>().Get(name);
-            return string.IsNullOrWhiteSpace(options.ApiKey) && options.Endpoint is null
-                ? new UnconfiguredChatClient(
-                    $"The OpenAI provider of the twin '{name}' has no API key: set the OPENAI_API_KEY environment variable " +
-                    $"(or {TwinConfiguration.SectionPath(name)}:OpenAI:ApiKey), or OPENAI_BASE_URL for an OpenAI-compatible server that needs no key.")
-                : OpenAIProvider.Create(options, sp.GetService<TimeProvider>());
-        });
+        builder.Services.AddOptions<OpenAIProviderOptions>(name).Configure(configure ?? (static _ => { })).ValidateOnStart();
+        return builder.UseProvider(sp => OpenAIProvider.Create(sp, name, required: false), "UseOpenAI()");
     }
 }

@@ -1,6 +1,9 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using DigitalTwin.Configuration;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenAI;
 
 namespace DigitalTwin.Providers.OpenAI;
@@ -13,6 +16,24 @@ namespace DigitalTwin.Providers.OpenAI;
 internal static class OpenAIProvider
 {
     public const string Name = "openai";
+
+    /// <summary>
+    /// The twin's OpenAI client from its options. Without an API key (and no custom endpoint): when OpenAI was chosen in code,
+    /// a client whose calls say what to set (the app starts, chat answers 503); when <paramref name="required"/> (chosen in
+    /// configuration), the start fails with that message.
+    /// </summary>
+    public static IChatClient Create(IServiceProvider services, string twin, bool required)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<OpenAIProviderOptions>>().Get(twin);
+        if (!string.IsNullOrWhiteSpace(options.ApiKey) || options.Endpoint is not null)
+        {
+            return Create(options, services.GetService<TimeProvider>());
+        }
+
+        var message = $"The OpenAI provider of the twin '{twin}' has no API key: set the OPENAI_API_KEY environment variable " +
+            $"(or {TwinConfiguration.SectionPath(twin)}:OpenAI:ApiKey), or OPENAI_BASE_URL for an OpenAI-compatible server that needs no key.";
+        return required ? throw new OptionsValidationException(twin, typeof(OpenAIProviderOptions), [message]) : new UnconfiguredChatClient(message);
+    }
 
     public static IChatClient Create(OpenAIProviderOptions options, TimeProvider? time = null, PipelineTransport? transport = null)
     {

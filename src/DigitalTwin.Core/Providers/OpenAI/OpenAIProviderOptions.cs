@@ -1,3 +1,6 @@
+using DigitalTwin.Configuration;
+using Microsoft.Extensions.Configuration;
+
 namespace DigitalTwin.Providers.OpenAI;
 
 /// <summary>
@@ -36,6 +39,10 @@ public sealed class OpenAIProviderOptions
 
     /// <summary>The most tokens an answer may have; <see langword="null"/> leaves the model's default. Default <see langword="null"/>.</summary>
     public int? MaxOutputTokens { get; set; }
+
+    /// <summary>Whether the original twin's <c>OPENAI_API_KEY</c> or <c>OPENAI_BASE_URL</c> is set.</summary>
+    internal static bool IsConfigured(IConfiguration? configuration) =>
+        TwinConfiguration.Setting(configuration, "OPENAI_API_KEY") is not null || TwinConfiguration.Setting(configuration, "OPENAI_BASE_URL") is not null;
 
     internal static void FromEnvironment(OpenAIProviderOptions options, Func<string, string?> setting)
     {
