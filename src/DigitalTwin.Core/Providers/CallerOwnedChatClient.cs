@@ -12,7 +12,9 @@ internal sealed class CallerOwnedChatClient(IChatClient inner) : IChatClient
         inner.GetStreamingResponseAsync(messages, options, cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : inner.GetService(serviceType, serviceKey);
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+        : serviceKey is null && serviceType.IsInstanceOfType(inner) ? inner
+        : inner.GetService(serviceType, serviceKey);
 
     public void Dispose()
     {

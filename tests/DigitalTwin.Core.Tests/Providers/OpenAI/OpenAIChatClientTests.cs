@@ -4,6 +4,7 @@ using DigitalTwin.Providers;
 using DigitalTwin.Providers.OpenAI;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Providers.OpenAI;
 
@@ -111,6 +112,27 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
         Assert.Equal(429, ex.StatusCode);
         Assert.True(ex.IsRetryable);
         Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("Retry-After", "NaN", null)]
+    [InlineData("Retry-After", "-5", null)]
+    [InlineData("Retry-After", "soon", null)]
+    [InlineData("Retry-After", "1e20", 3600.0)]
+    [InlineData("Retry-After", "2", 2.0)]
+    [InlineData("retry-after-ms", "Infinity", null)]
+    [InlineData("Retry-After", "Sat, 05 Dec 2026 10:00:30 GMT", 30.0)]
+    [InlineData("Retry-After", "Sat, 05 Dec 2026 09:00:00 GMT", 0.0)]
+    public async Task RateLimit_WithWhateverRetryAfterTheProviderSends_StaysRateLimited_WithASaneCappedWaitOrNone(string header, string value, double? seconds)
+    {
+        Answer(429, """{"error":{"message":"Rate limit reached","code":"rate_limit_exceeded"}}""", "application/json", (header, value));
+        var now = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
+        var client = OpenAIProvider.Create(new OpenAIProviderOptions { ApiKey = "sk-test", Endpoint = new Uri(_server.BaseAddress, "v1") }, now);
+
+        var ex = await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(Conversation));
+
+        Assert.Equal(ChatProviderFailure.RateLimited, ex.Failure);
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, ex.RetryAfter);
     }
 
     [Fact]
