@@ -1,4 +1,7 @@
 using DigitalTwin.Conversations;
+using DigitalTwin.Diagnostics;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // The whole setup: a twin from the persona folder, answering with OpenAI, remembering visitors in files.
 var printPrompt = args.Contains("--print-prompt");
@@ -10,6 +13,15 @@ if (printPrompt)
 
 builder.Services.AddDigitalTwin().UseOpenAI().AddDigitalTwinHealthChecks();
 builder.Services.AddOpenApi();
+
+// Traces and metrics over OTLP (the twin's gen_ai spans, its digitaltwin.* metrics, ASP.NET Core's requests) when the
+// standard OTEL_EXPORTER_OTLP_ENDPOINT variable is set; nothing is collected otherwise.
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    builder.Services.AddOpenTelemetry()
+        .WithTracing(t => t.AddSource(DigitalTwinDiagnostics.ActivitySourceName, "Microsoft.AspNetCore").AddOtlpExporter())
+        .WithMetrics(m => m.AddMeter(DigitalTwinDiagnostics.MeterName, "Microsoft.AspNetCore.Hosting").AddOtlpExporter());
+}
 
 var app = builder.Build();
 

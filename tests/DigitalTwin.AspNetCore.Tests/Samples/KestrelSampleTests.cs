@@ -58,6 +58,41 @@ public sealed class KestrelSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task WithOtelExporterOtlpEndpoint_ExportsTheTwinsGenAiSpansOverOtlp()
+    {
+        await using var fake = await FakeOpenAIAsync();
+        await using var collector = await LoopbackServer.StartAsync();
+        await using var sample = await SampleProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["OPENAI_API_KEY"] = "sk-test",
+            ["OPENAI_BASE_URL"] = fake.BaseAddress + "v1",
+            ["MEMORY_DIR"] = _memory.Path,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseAddress.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+        });
+
+        (await sample.Client.PostAsJsonAsync("/chat", new { message = "Who are you?" })).EnsureSuccessStatusCode();
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && !Traces(collector).Any(b => b.Contains("gen_ai.operation.name", StringComparison.Ordinal)))
+        {
+            await Task.Delay(100);
+        }
+
+        var traces = Traces(collector);
+        Assert.Contains(traces, b => b.Contains("gen_ai.operation.name", StringComparison.Ordinal) && b.Contains("chat gpt-4o-mini", StringComparison.Ordinal));
+    }
+
+    private static List<string> Traces(LoopbackServer collector)
+    {
+        lock (collector.Requests)
+        {
+            return collector.Requests.Where(r => r.Path == "/v1/traces").Select(r => r.Body).ToList();
+        }
+    }
+
+    [Fact]
     public async Task TwoProcessesSharingTheMemoryFolder_EightWritersOnOneSession_KeepAll400TurnsInEachWritersOrder()
     {
         await using var fake = await FakeOpenAIAsync();
