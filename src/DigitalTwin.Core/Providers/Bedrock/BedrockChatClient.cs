@@ -15,7 +15,7 @@ internal sealed partial class BedrockChatClient : IChatClient
     public const string ProviderName = "aws.bedrock";
 
     // The body is JSON for an API, not HTML: non-ASCII text goes as UTF-8 rather than \u escapes.
-    private static readonly JsonSerializerOptions BodyJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions BodyJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly BedrockOptions _options;
     private readonly BedrockTransport _transport;
@@ -32,7 +32,7 @@ internal sealed partial class BedrockChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var modelId = options?.ModelId ?? _options.ModelId;
-        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
+        var body = Body(messages, options);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ReadTimeout);
         try
@@ -55,7 +55,7 @@ internal sealed partial class BedrockChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var modelId = options?.ModelId ?? _options.ModelId;
-        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(messages, options, _options), BodyJson);
+        var body = Body(messages, options);
         var responseId = Guid.NewGuid().ToString("N");
         var finished = false;
         var stream = new BedrockEventStream(_transport, _options.ReadTimeout, modelId, body);
@@ -88,6 +88,18 @@ internal sealed partial class BedrockChatClient : IChatClient
                 }
             }
         }
+    }
+
+    /// <summary>The request body, written straight from the JSON tree (no serializer metadata: Native AOT safe).</summary>
+    private byte[] Body(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, BodyJson))
+        {
+            BedrockRequestBuilder.Build(messages, options, _options).WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private ChatProviderException Failed(Exception ex, string modelId)
