@@ -44,7 +44,7 @@ public static partial class PersonaPromptBuilder
                 : $"The prompt template uses the unknown placeholder {{{{{name}}}}}. Known placeholders: {string.Join(", ", Placeholders.Select(p => "{{" + p + "}}"))}.");
         });
 
-        return new PersonaPrompt(text.ReplaceLineEndings("\n").TrimEnd(), language);
+        return new PersonaPrompt(text.ReplaceLineEndings("\n").TrimEnd(), language, persona);
     }
 
     private static string OrMissing(string value, string missing) => string.IsNullOrWhiteSpace(value) ? missing : value;
