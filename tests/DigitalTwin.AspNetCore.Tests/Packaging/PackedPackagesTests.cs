@@ -39,16 +39,8 @@ public sealed class PackedPackagesTests : IDisposable
 
         var app = Path.Combine(_temp.Path, "consumer");
         Directory.CreateDirectory(app);
-        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        await DotNetCli.WriteNuGetConfigAsync(app, feed);
+
         // The app of docs/getting-started.md, from its own snippets: the csproj items of step 2, the Program.cs of step 3.
         var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "docs", "getting-started.md"));
         var items = Snippets(guide, "xml").Single(s => s.Contains("persona/**", StringComparison.Ordinal));

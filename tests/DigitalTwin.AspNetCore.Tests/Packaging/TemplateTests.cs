@@ -21,7 +21,7 @@ public sealed class TemplateTests : IDisposable
     public async Task Template_from_the_packed_feed_creates_an_app_that_tests_publishes_the_whole_persona_and_chats()
     {
         var feed = Path.Combine(_temp.Path, "feed");
-        var (packCode, packOutput) = await RunAsync(RepositoryRoot.Path, "bash", "scripts/pack-local.sh", feed);
+        var (packCode, packOutput) = await DotNetCli.RunProcessAsync("bash", RepositoryRoot.Path, "scripts/pack-local.sh", feed);
         Assert.True(packCode == 0, packOutput);
         var version = packOutput.Trim().Split('\n')[^1].Trim();
         Assert.Matches(@"^0\.1\.0-local\.\d{14}$", version);
@@ -33,16 +33,7 @@ public sealed class TemplateTests : IDisposable
         var root = Path.Combine(_temp.Path, "MyTwin");
         await DotNet(_temp.Path, "new", "install", Path.Combine(feed, $"DigitalTwin.Templates.{version}.nupkg"), "--debug:custom-hive", hive);
         await DotNet(_temp.Path, "new", "digitaltwin", "-n", "MyTwin", "-o", root, "--debug:custom-hive", hive);
-        await File.WriteAllTextAsync(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="digitaltwin-local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        await DotNetCli.WriteNuGetConfigAsync(root, feed);
 
         // The generated tests: the snapshot of the prompt the app is configured to send (written on this first run).
         await DotNet(root, "test");
@@ -90,24 +81,5 @@ public sealed class TemplateTests : IDisposable
     {
         var (code, output) = await DotNetCli.RunAsync(directory, args);
         Assert.True(code == 0, $"dotnet {string.Join(' ', args)} failed ({code}):\n{output}");
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string directory, string file, params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment.Remove("MSBuildExtensionsPath");
-        info.Environment.Remove("MSBuildSDKsPath");
-        info.Environment.Remove("MSBUILD_EXE_PATH");
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stderr + await stdout); // stdout last: the script prints the version there
     }
 }
