@@ -39,4 +39,10 @@ public sealed class DigitalTwinEndpointOptions
 
     /// <summary>The header that carries an API key when <see cref="ApiKeys"/> are set. Default <c>X-API-Key</c>.</summary>
     public string ApiKeyHeader { get; set; } = "X-API-Key";
+
+    /// <summary>
+    /// The language of problem details and of the chat page's texts (<c>DigitalTwin:Web:Language</c>: <c>English</c> or
+    /// <c>Spanish</c>). Default <see langword="null"/>: each twin's own <see cref="DigitalTwinOptions.Language"/>.
+    /// </summary>
+    public Persona.PromptLanguage? Language { get; set; }
 }

@@ -22,12 +22,19 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps the original twin's API — <c>POST /chat</c>, <c>POST /chat/stream</c>, <c>GET /conversation/{session_id}</c>,
-    /// <c>GET /health</c>, <c>GET /</c> — in a route group, plus the same under <c>/twins/{twin}/</c> for hosts with several
-    /// twins (or select one with the <c>X-Tenant-ID</c> header), and <c>GET /health/ready</c> when
-    /// <c>AddDigitalTwinHealthChecks()</c> registered the readiness checks. Returns the group, so the app can add conventions
-    /// such as <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>. The chat endpoints read their JSON body themselves
-    /// (their request body is described for OpenAPI without content-type matching), so a wrong content type is a 415
-    /// ProblemDetails from DigitalTwin rather than an empty 415 from routing.
+    /// <c>GET /health</c>, <c>GET /</c> — in a route group, plus <c>GET /persona</c> and <c>GET /persona/photo</c> (the
+    /// person's name and photo for the chat page), the same under <c>/twins/{twin}/</c> for hosts with several twins (or
+    /// select one with the <c>X-Tenant-ID</c> header), and <c>GET /health/ready</c> when <c>AddDigitalTwinHealthChecks()</c>
+    /// registered the readiness checks. Returns the group, so the app can add conventions such as
+    /// <c>RequireAuthorization()</c> or <c>RequireRateLimiting()</c>. Call it on a group (<c>app.MapGroup("/api").MapDigitalTwin()</c>)
+    /// to put the whole API under a prefix; <c>MapDigitalTwinChat()</c> finds it there.
+    /// <para>
+    /// <c>GET /</c> yields to the app's own home page: when the app maps <c>GET /</c> too, the app's endpoint answers and a
+    /// log line says so (no ambiguous-route errors). The chat endpoints read their JSON body themselves (their request body
+    /// is described for OpenAPI without content-type matching), so a wrong content type is a 415 ProblemDetails from
+    /// DigitalTwin rather than an empty 415 from routing. Problem details are in the twin's language
+    /// (<see cref="DigitalTwinOptions.Language"/>, or <see cref="DigitalTwinEndpointOptions.Language"/> when set).
+    /// </para>
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> was not called, or the web settings are invalid.</exception>
     public static RouteGroupBuilder MapDigitalTwin(this IEndpointRouteBuilder endpoints, Action<DigitalTwinEndpointOptions>? configure = null)
@@ -46,8 +53,10 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
             limits,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalTwin.AspNetCore"));
         var cors = new CorsSupport(services, options);
+        var language = new TwinLanguage(context.Resolver, services.GetRequiredService<IOptionsMonitor<DigitalTwinOptions>>(), options.Language);
 
         var group = endpoints.MapGroup(string.Empty).WithTags("DigitalTwin");
+        group.AddEndpointFilter(language.ChooseAsync);
         if (cors.Enabled)
         {
             group.AddEndpointFilter((invocation, next) =>
@@ -57,10 +66,16 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
             });
         }
 
-        MapTwinRoutes(group, context, cors, string.Empty);
-        MapTwinRoutes(group, context, cors, "/twins/{" + TwinResolver.RouteValue + "}");
+        foreach (var prefix in new[] { string.Empty, "/twins/{" + TwinResolver.RouteValue + "}" })
+        {
+            MapTwinRoutes(group, context, cors, prefix);
+            MapPersona(group, context, language, prefix);
+        }
+
         MapHealth(group, services, context);
-        group.MapGet("/", (IDigitalTwinCatalog c) => ChatEndpoints.Info(c)).WithName("DigitalTwinInfo").WithSummary("What this API is and which twins it serves.").Produces<ServiceInfoResponse>();
+        group.MapGet("/", (IDigitalTwinCatalog c) => ChatEndpoints.Info(c)).WithName(RootRouteCheck.EndpointName).WithSummary("What this API is and which twins it serves.").Produces<ServiceInfoResponse>()
+            .Add(b => ((RouteEndpointBuilder)b).Order = RootRouteCheck.Order);
+        services.GetService<IHostApplicationLifetime>()?.ApplicationStarted.Register(() => RootRouteCheck.LogIfShadowed(endpoints.DataSources, context.Logger));
         return group;
     }
 
@@ -90,6 +105,17 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
                 group.MapMethods(prefix + path, ["OPTIONS"], (Func<HttpContext, IResult>)cors.Preflight).ExcludeFromDescription();
             }
         }
+    }
+
+    private static void MapPersona(RouteGroupBuilder group, TwinEndpointContext context, TwinLanguage language, string prefix)
+    {
+        var suffix = prefix.Length == 0 ? string.Empty : "ForTwin";
+        group.MapGet(prefix + "/persona", Handler(http => PersonaEndpoints.PersonaAsync(http, context, language)))
+            .WithName("DigitalTwinPersona" + suffix).WithSummary("The person's name, the twin's language and whether it has a photo: what a chat page shows in its header.")
+            .Produces<PersonaResponse>().ProducesProblem(404);
+        group.MapGet(prefix + "/persona/photo", Handler(http => PersonaEndpoints.PhotoAsync(http, context)))
+            .WithName("DigitalTwinPersonaPhoto" + suffix).WithSummary("The photo of the persona folder (photo.jpg, .jpeg, .png or .webp), when it has one.")
+            .Produces(200, null, "image/png", "image/jpeg", "image/webp").ProducesProblem(404);
     }
 
     // The access rules of the twin endpoints: API key (when configured), then the per-IP limit (when configured).

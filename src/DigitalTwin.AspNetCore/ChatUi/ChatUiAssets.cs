@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.ChatUi;
@@ -7,7 +10,7 @@ namespace DigitalTwin.AspNetCore.ChatUi;
 /// <summary>The chat page's files, read once from the assembly's embedded resources and served with ETags.</summary>
 internal sealed class ChatUiAssets
 {
-    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src *; base-uri 'none'; form-action 'self'; object-src 'none'";
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src * data:; connect-src *; base-uri 'none'; form-action 'self'; object-src 'none'";
 
     private static readonly (string Name, string ContentType)[] Files =
     [
@@ -16,7 +19,12 @@ internal sealed class ChatUiAssets
         ("chat.js", "text/javascript; charset=utf-8"),
     ];
 
+    private const string ApiBaseAttribute = "data-api-base=\"\"";
+
     private readonly FrozenDictionary<string, Asset> _assets;
+
+    // The page with its API address filled in, per address (one or two per app: the API's path, with the request's PathBase).
+    private readonly ConcurrentDictionary<string, Asset> _pages = new(StringComparer.Ordinal);
 
     private ChatUiAssets(FrozenDictionary<string, Asset> assets) => _assets = assets;
 
@@ -31,21 +39,38 @@ internal sealed class ChatUiAssets
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
             var bytes = copy.ToArray();
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
-            assets[name] = new Asset(bytes, contentType, etag);
+            assets[name] = Asset.Create(bytes, contentType);
         }
 
         return new ChatUiAssets(assets.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    /// <summary>Serves one file, or 404 for a name that is not part of the page.</summary>
-    public IResult Serve(HttpContext context, string name)
+    /// <summary>
+    /// Serves the page with <c>data-api-base</c> set to <paramref name="apiBase"/> (the path where <c>MapDigitalTwin</c> is
+    /// mapped), or as shipped when it is <see langword="null"/>.
+    /// </summary>
+    public IResult ServePage(HttpContext context, string? apiBase)
     {
-        if (!_assets.TryGetValue(name, out var asset))
+        if (string.IsNullOrEmpty(apiBase) || _pages.Count > 16 && !_pages.ContainsKey(apiBase))
         {
-            return TypedResults.NotFound();
+            return Serve(context, "index.html");
         }
 
+        var page = _pages.GetOrAdd(apiBase, static (path, shipped) =>
+        {
+            var html = Encoding.UTF8.GetString(shipped.Content)
+                .Replace(ApiBaseAttribute, "data-api-base=\"" + HtmlEncoder.Default.Encode(path) + "\"", StringComparison.Ordinal);
+            return Asset.Create(Encoding.UTF8.GetBytes(html), shipped.ContentType);
+        }, _assets["index.html"]);
+        return Write(context, "index.html", page);
+    }
+
+    /// <summary>Serves one file, or 404 for a name that is not part of the page.</summary>
+    public IResult Serve(HttpContext context, string name) =>
+        _assets.TryGetValue(name, out var asset) ? Write(context, name, asset) : TypedResults.NotFound();
+
+    private static IResult Write(HttpContext context, string name, Asset asset)
+    {
         var headers = context.Response.Headers;
         headers.ETag = asset.ETag;
         headers.CacheControl = "no-cache";
@@ -61,5 +86,9 @@ internal sealed class ChatUiAssets
             : TypedResults.Bytes(asset.Content, asset.ContentType);
     }
 
-    private sealed record Asset(byte[] Content, string ContentType, string ETag);
+    private sealed record Asset(byte[] Content, string ContentType, string ETag)
+    {
+        public static Asset Create(byte[] content, string contentType) =>
+            new(content, contentType, "\"" + Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 8)) + "\"");
+    }
 }

@@ -22,24 +22,24 @@ internal sealed partial class AnalyticsEndpoint(
         var twin = query["twin"].ToString() is { Length: > 0 } requested ? requested : DigitalTwinDefaults.TwinName;
         if (twin.Length > 128 || catalog.Find(twin) is null)
         {
-            return TwinProblems.UnknownTwin(twin.Length <= 64 ? twin : twin[..64] + "…");
+            return TwinProblems.UnknownTwin(context, twin.Length <= 64 ? twin : twin[..64] + "…");
         }
 
         if (!TryParse(query["to"], endOfDay: true, out var to) || !TryParse(query["from"], endOfDay: false, out var from))
         {
-            return TwinProblems.BadRequest("'from' and 'to' must be ISO 8601 dates (2026-11-01, a whole UTC day) or date-times with an offset (2026-11-01T08:00:00Z).");
+            return TwinProblems.BadRequest(context, "'from' and 'to' must be ISO 8601 dates (2026-11-01, a whole UTC day) or date-times with an offset (2026-11-01T08:00:00Z).");
         }
 
         var until = to ?? time.GetUtcNow();
         var since = from ?? until - options.DefaultPeriod;
         if (until <= since)
         {
-            return TwinProblems.BadRequest("'to' must be after 'from'.");
+            return TwinProblems.BadRequest(context, "'to' must be after 'from'.");
         }
 
         if (until - since > options.MaxPeriod)
         {
-            return TwinProblems.BadRequest($"The period is longer than the {options.MaxPeriod.TotalDays:0.##} days one request may summarise; ask for a shorter one.");
+            return TwinProblems.BadRequest(context, $"The period is longer than the {options.MaxPeriod.TotalDays:0.##} days one request may summarise; ask for a shorter one.");
         }
 
         try

@@ -46,7 +46,7 @@ internal static class ChatEndpoints
 
         if (!SessionId.TryParse(sessionId, out var session))
         {
-            return TwinProblems.BadRequest($"The session id is not valid: {SessionId.MinLength}–{SessionId.MaxLength} letters, digits, '-' or '_'.");
+            return TwinProblems.BadRequest(context, ProblemTexts.Format(ProblemTexts.For(context).InvalidSessionRoute, SessionId.MinLength, SessionId.MaxLength));
         }
 
         try

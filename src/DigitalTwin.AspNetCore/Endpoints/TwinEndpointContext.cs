@@ -40,7 +40,7 @@ internal sealed partial class TwinEndpointContext(
         {
             if (!SessionId.TryParse(body.SessionId, out var parsed))
             {
-                return (null, null, TwinProblems.BadRequest($"session_id is not valid: use the id a previous answer returned ({SessionId.MinLength}–{SessionId.MaxLength} letters, digits, '-' or '_'), or omit it to start a new conversation."));
+                return (null, null, TwinProblems.BadRequest(context, ProblemTexts.Format(ProblemTexts.For(context).InvalidSessionField, SessionId.MinLength, SessionId.MaxLength)));
             }
 
             session = parsed;
@@ -53,12 +53,12 @@ internal sealed partial class TwinEndpointContext(
         var turnId = context.Request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : body.TurnId;
         if (body.TurnId is not null && !string.Equals(turnId, body.TurnId, StringComparison.Ordinal))
         {
-            return (null, null, TwinProblems.BadRequest("The Idempotency-Key header and the turn_id field differ: send one of them, or the same value in both."));
+            return (null, null, TwinProblems.BadRequest(context, ProblemTexts.For(context).TurnIdMismatch));
         }
 
-        if (TwinRequestValidator.Problem(body.Message, turnId, twinOptions.Get(twin.Name)) is { } invalid)
+        if (TwinRequestValidator.Problem(body.Message, turnId, twinOptions.Get(twin.Name), ProblemTexts.For(context).Language) is { } invalid)
         {
-            return (null, null, TwinProblems.BadRequest(invalid));
+            return (null, null, TwinProblems.BadRequest(context, invalid));
         }
 
         return (twin, new TwinChatRequest(body.Message!, session) { TurnId = turnId }, null);
@@ -73,13 +73,13 @@ internal sealed partial class TwinEndpointContext(
                 return TwinProblems.From(provider, context);
             case ConversationStoreException store:
                 LogStoreFailed(Logger, store, store.Failure);
-                return TwinProblems.From(store);
+                return TwinProblems.From(store, context);
             case TurnInProgressException inProgress:
                 LogTurnInProgress(Logger, inProgress);
                 return TwinProblems.From(inProgress, context);
             default:
                 LogUnexpected(Logger, ex, context.Request.Path);
-                return TwinProblems.Unexpected();
+                return TwinProblems.Unexpected(context);
         }
     }
 

@@ -21,8 +21,7 @@ internal sealed class ApiKeyFilter(IEnumerable<string> keys, string header) : IE
         }
 
         context.HttpContext.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{header}\"";
-        return ValueTask.FromResult<object?>(TwinProblems.Unauthorized(
-            presented.Length == 0 ? $"This API needs a key: send it in the {header} header." : $"The key in the {header} header is not valid."));
+        return ValueTask.FromResult<object?>(TwinProblems.Unauthorized(context.HttpContext, header, missing: presented.Length == 0));
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

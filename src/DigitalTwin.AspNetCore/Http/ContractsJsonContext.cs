@@ -15,6 +15,7 @@ namespace DigitalTwin.AspNetCore.Http;
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ServiceInfoResponse))]
+[JsonSerializable(typeof(PersonaResponse))]
 [JsonSerializable(typeof(AnalyticsResponse))]
 [JsonSerializable(typeof(SessionEventPayload))]
 [JsonSerializable(typeof(DeltaEventPayload))]

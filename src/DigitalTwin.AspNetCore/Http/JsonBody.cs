@@ -14,12 +14,12 @@ internal static class JsonBody
         var request = context.Request;
         if (!request.HasJsonContentType())
         {
-            return (null, TwinProblems.UnsupportedMediaType());
+            return (null, TwinProblems.UnsupportedMediaType(context));
         }
 
         if (request.ContentLength > maxBytes)
         {
-            return (null, TwinProblems.TooLarge(maxBytes));
+            return (null, TwinProblems.TooLarge(context, maxBytes));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -30,19 +30,19 @@ internal static class JsonBody
         try
         {
             var value = await JsonSerializer.DeserializeAsync(new LimitedReadStream(request.Body, maxBytes), type, context.RequestAborted).ConfigureAwait(false);
-            return value is null ? (null, TwinProblems.BadRequest("The request body is empty or null: send a JSON object.")) : (value, null);
+            return value is null ? (null, TwinProblems.BadRequest(context, ProblemTexts.For(context).EmptyBody)) : (value, null);
         }
         catch (JsonException)
         {
-            return (null, TwinProblems.BadRequest("The request body is not valid JSON for this endpoint: send {\"message\": \"…\", \"session_id\": \"…\"}."));
+            return (null, TwinProblems.BadRequest(context, ProblemTexts.For(context).InvalidJson));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TwinProblems.TooLarge(maxBytes));
+            return (null, TwinProblems.TooLarge(context, maxBytes));
         }
         catch (LimitedReadStream.LimitExceededException)
         {
-            return (null, TwinProblems.TooLarge(maxBytes));
+            return (null, TwinProblems.TooLarge(context, maxBytes));
         }
     }
 }

@@ -24,11 +24,11 @@ internal sealed class RateLimits : IDisposable
 
     /// <summary>Takes a permit for the caller's IP address; a problem result when none is left.</summary>
     public IResult? AcquireForClient(HttpContext context) =>
-        _perIp is null ? null : Acquire(_perIp, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context, "this address");
+        _perIp is null ? null : Acquire(_perIp, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context, perSession: false);
 
     /// <summary>Takes a permit for a session; a problem result when none is left.</summary>
     public IResult? AcquireForSession(SessionId session, HttpContext context) =>
-        _perSession is null ? null : Acquire(_perSession, session.Value, context, "this conversation");
+        _perSession is null ? null : Acquire(_perSession, session.Value, context, perSession: true);
 
     public void Dispose()
     {
@@ -36,7 +36,7 @@ internal sealed class RateLimits : IDisposable
         _perSession?.Dispose();
     }
 
-    private static IResult? Acquire(PartitionedRateLimiter<string> limiter, string key, HttpContext context, string who)
+    private static IResult? Acquire(PartitionedRateLimiter<string> limiter, string key, HttpContext context, bool perSession)
     {
         using var lease = limiter.AttemptAcquire(key);
         if (lease.IsAcquired)
@@ -47,7 +47,7 @@ internal sealed class RateLimits : IDisposable
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return TwinProblems.TooManyRequests($"Too many requests from {who}. Wait {seconds} seconds and try again.");
+        return TwinProblems.TooManyRequests(context, perSession, seconds);
     }
 
     private static PartitionedRateLimiter<string>? Create(int permitsPerMinute) => permitsPerMinute <= 0

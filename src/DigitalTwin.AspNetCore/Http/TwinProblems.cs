@@ -7,28 +7,52 @@ using Microsoft.AspNetCore.Http;
 namespace DigitalTwin.AspNetCore.Http;
 
 /// <summary>
-/// The ProblemDetails answers of the DigitalTwin endpoints. Details are DigitalTwin's own words; exception text never
-/// reaches a client.
+/// The ProblemDetails answers of the DigitalTwin endpoints, in the request's twin's language (<see cref="ProblemTexts"/>).
+/// Details are DigitalTwin's own words; exception text never reaches a client.
 /// </summary>
 internal static class TwinProblems
 {
-    public static IResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", detail);
+    public static IResult BadRequest(HttpContext context, string detail) => Problem(StatusCodes.Status400BadRequest, ProblemTexts.For(context).InvalidRequest, detail);
 
-    public static IResult UnsupportedMediaType() => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", "Send the body as JSON with Content-Type: application/json.");
+    public static IResult UnsupportedMediaType(HttpContext context)
+    {
+        var t = ProblemTexts.For(context);
+        return Problem(StatusCodes.Status415UnsupportedMediaType, t.UnsupportedType, t.UnsupportedTypeDetail);
+    }
 
-    public static IResult TooLarge(long limit) => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The largest body accepted is {limit} bytes.");
+    public static IResult TooLarge(HttpContext context, long limit)
+    {
+        var t = ProblemTexts.For(context);
+        return Problem(StatusCodes.Status413PayloadTooLarge, t.TooLarge, ProblemTexts.Format(t.TooLargeDetail, limit));
+    }
 
-    public static IResult UnknownTwin(string name) => Problem(StatusCodes.Status404NotFound, "Unknown twin.", $"This host serves no twin named '{name}'.");
+    public static IResult UnknownTwin(HttpContext context, string name)
+    {
+        var t = ProblemTexts.For(context);
+        return Problem(StatusCodes.Status404NotFound, t.UnknownTwin, ProblemTexts.Format(t.UnknownTwinDetail, name));
+    }
 
-    public static IResult TooManyRequests(string detail) => Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", detail);
+    public static IResult TooManyRequests(HttpContext context, bool perSession, int seconds)
+    {
+        var t = ProblemTexts.For(context);
+        return Problem(StatusCodes.Status429TooManyRequests, t.TooMany, ProblemTexts.Format(perSession ? t.TooManyInConversation : t.TooManyFromAddress, seconds));
+    }
 
-    public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "An API key is required.", detail);
+    public static IResult Unauthorized(HttpContext context, string header, bool missing)
+    {
+        var t = ProblemTexts.For(context);
+        return Problem(StatusCodes.Status401Unauthorized, t.KeyRequired, ProblemTexts.Format(missing ? t.KeyMissing : t.KeyInvalid, header));
+    }
 
     public static IResult AnalyticsNotSupported() => Problem(StatusCodes.Status501NotImplemented, "Analytics are not available.", "This twin's conversation store cannot list turns by time. The error was logged.");
 
     public static IResult AnalyticsUnavailable() => Problem(StatusCodes.Status503ServiceUnavailable, "Conversation memory is unavailable.", "The conversation store could not be read. Try again shortly; the error was logged.");
 
-    public static IResult Unexpected() => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error was logged. Nothing was stored for this request.");
+    public static IResult Unexpected(HttpContext context)
+    {
+        var t = ProblemTexts.For(context);
+        return Problem(StatusCodes.Status500InternalServerError, t.Unexpected, t.UnexpectedDetail);
+    }
 
     public static IResult From(ChatProviderException ex, HttpContext context)
     {
@@ -37,19 +61,25 @@ internal static class TwinProblems
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
+        // The not-configured message is DigitalTwin's own set-up hint (which setting to add), so it is passed on as written.
+        var t = ProblemTexts.For(context);
         return ex.Failure switch
         {
-            ChatProviderFailure.NotConfigured => Problem(503, "The model provider is not configured.", ex.Message),
-            ChatProviderFailure.RateLimited => Problem(503, "The model is busy.", "The model provider is throttling requests. Try again shortly; nothing was stored."),
-            ChatProviderFailure.Unavailable => Problem(503, "The model is unavailable.", "The model provider could not answer. Try again shortly; nothing was stored."),
-            ChatProviderFailure.Timeout => Problem(504, "The model took too long.", "The model provider did not answer in time. Try again; nothing was stored."),
-            _ => Problem(502, "The model provider failed.", "The model provider could not handle the request. Nothing was stored."),
+            ChatProviderFailure.NotConfigured => Problem(503, t.NotConfigured, ex.Message),
+            ChatProviderFailure.RateLimited => Problem(503, t.Busy, t.BusyDetail),
+            ChatProviderFailure.Unavailable => Problem(503, t.Unavailable, t.UnavailableDetail),
+            ChatProviderFailure.Timeout => Problem(504, t.Timeout, t.TimeoutDetail),
+            _ => Problem(502, t.ProviderFailed, t.ProviderFailedDetail),
         };
     }
 
-    public static IResult From(ConversationStoreException ex) => ex.Failure == ConversationStoreFailure.TurnTooLarge
-        ? Problem(413, "The conversation turn is too large.", "The message and answer together exceed what the conversation store can keep in one turn. Send a shorter message.")
-        : Problem(503, "Conversation memory is unavailable.", "The conversation store could not be reached. Try again shortly; nothing was stored.");
+    public static IResult From(ConversationStoreException ex, HttpContext context)
+    {
+        var t = ProblemTexts.For(context);
+        return ex.Failure == ConversationStoreFailure.TurnTooLarge
+            ? Problem(413, t.TurnTooLarge, t.TurnTooLargeDetail)
+            : Problem(503, t.MemoryUnavailable, t.MemoryUnavailableDetail);
+    }
 
     public static IResult From(TurnInProgressException ex, HttpContext context)
     {
@@ -58,7 +88,8 @@ internal static class TwinProblems
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ex.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return Problem(StatusCodes.Status409Conflict, "The request is still being answered.", "A request with this Idempotency-Key is still being answered; retry shortly to get its answer.");
+        var t = ProblemTexts.For(context);
+        return Problem(StatusCodes.Status409Conflict, t.InProgress, t.InProgressDetail);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string detail) =>

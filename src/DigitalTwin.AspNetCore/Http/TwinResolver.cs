@@ -8,7 +8,8 @@ internal sealed class TwinResolver(IDigitalTwinCatalog catalog, string tenantHea
 {
     public const string RouteValue = "twin";
 
-    public (IDigitalTwin? Twin, IResult? Problem) Resolve(HttpContext context)
+    /// <summary>The name of the twin the request asks for (which may not exist).</summary>
+    public string NameFor(HttpContext context)
     {
         var name = context.Request.RouteValues[RouteValue] as string;
         if (string.IsNullOrEmpty(name) && context.Request.Headers.TryGetValue(tenantHeader, out var header))
@@ -16,8 +17,13 @@ internal sealed class TwinResolver(IDigitalTwinCatalog catalog, string tenantHea
             name = header.ToString().Trim();
         }
 
-        name = string.IsNullOrEmpty(name) ? DigitalTwinDefaults.TwinName : name;
+        return string.IsNullOrEmpty(name) ? DigitalTwinDefaults.TwinName : name;
+    }
+
+    public (IDigitalTwin? Twin, IResult? Problem) Resolve(HttpContext context)
+    {
+        var name = NameFor(context);
         var twin = name.Length <= 128 ? catalog.Find(name) : null;
-        return twin is null ? (null, TwinProblems.UnknownTwin(name.Length <= 64 ? name : name[..64] + "…")) : (twin, null);
+        return twin is null ? (null, TwinProblems.UnknownTwin(context, name.Length <= 64 ? name : name[..64] + "…")) : (twin, null);
     }
 }

@@ -14,14 +14,17 @@ namespace DigitalTwin.Memory;
 /// leaves a torn last line that readers skip and the next append seals off, so earlier turns are never damaged.
 /// Reads scan the file backwards from its end, so their cost follows the window, not the conversation's length.
 /// Each stored turn is also recorded in a per-day journal (<see cref="FileTurnJournal"/>) that analytics list by time.
+/// For the default twin, the original Python twin's <c>{Directory}/{session_id}.json</c> is read (never written) as the
+/// conversation's older turns (<see cref="LegacyConversation"/>), so its visitors keep their history.
 /// </summary>
-internal sealed class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider, ILogger? logger = null)
+internal sealed partial class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider, ILogger? logger = null)
     : IConversationStore, IDisposable
 {
     private readonly string _root = Path.GetFullPath(options.Directory);
     private readonly FileTurnJournal _journal = new(Path.GetFullPath(options.Directory), options, timeProvider, logger ?? NullLogger.Instance);
     private readonly FileTurnClaims _claims = new(Path.GetFullPath(options.Directory), options, timeProvider);
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public static FileConversationStore Create(IServiceProvider services, string optionsName) => new(
         services.GetRequiredService<IOptionsMonitor<FileStoreOptions>>().Get(optionsName),
@@ -70,8 +73,19 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
     public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
-        var path = PathOf(key);
-        if (maxTurns == 0 || !File.Exists(path))
+        var turns = maxTurns == 0 ? [] : await ReadFileAsync(PathOf(key), maxTurns, cancellationToken).ConfigureAwait(false);
+        if (turns.Count >= maxTurns || !string.Equals(key.Twin, DigitalTwinDefaults.TwinName, StringComparison.OrdinalIgnoreCase))
+        {
+            return turns;
+        }
+
+        var legacy = await ReadLegacyAsync(key.SessionId, cancellationToken).ConfigureAwait(false);
+        return legacy.Count == 0 ? turns : [.. legacy.Skip(Math.Max(0, legacy.Count - (maxTurns - turns.Count))), .. turns];
+    }
+
+    private async Task<IReadOnlyList<ConversationTurn>> ReadFileAsync(string path, int maxTurns, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
         {
             return [];
         }
@@ -94,6 +108,36 @@ internal sealed class FileConversationStore(FileStoreOptions options, TimeProvid
             throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"No permission to read {path}.", ex);
         }
     }
+
+    // The original twin's file: one JSON array per session, named by the raw id (SessionId admits only [A-Za-z0-9_-]).
+    private async Task<IReadOnlyList<ConversationTurn>> ReadLegacyAsync(SessionId session, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_root, session.Value + ".json");
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConversationStoreException(ConversationStoreFailure.Unavailable, $"Could not read the original twin's conversation file {path}.", ex);
+        }
+
+        var turns = LegacyConversation.TryParse(bytes);
+        if (turns is null)
+        {
+            LogUnreadableLegacyFile(_logger, path);
+        }
+
+        return turns ?? [];
+    }
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "File store: {Path} is not a conversation of the original twin (a JSON array of messages); it is skipped")]
+    private static partial void LogUnreadableLegacyFile(ILogger logger, string path);
 
     public void Dispose()
     {

@@ -11,10 +11,13 @@ public sealed class PersonaPrompt
     private readonly string _timeFormat;
     private Rendered? _last; // the prompt of the latest second rendered: requests within one second share it
 
-    internal PersonaPrompt(string prefix, PromptLanguage language)
+    internal PersonaPrompt(string prefix, PromptLanguage language, PersonaProfile? persona = null)
     {
         Prefix = prefix;
         Language = language;
+        FullName = persona?.FullName ?? string.Empty;
+        Name = persona?.Name ?? string.Empty;
+        Directory = persona?.Directory ?? string.Empty;
         _timeFormat = language == PromptLanguage.Spanish
             ? "\n\nComo referencia, la fecha y hora actuales son: {0}\n"
             : "\n\nFor reference, the current date and time is: {0}\n";
@@ -25,6 +28,15 @@ public sealed class PersonaPrompt
 
     /// <summary>The language of the per-request suffix.</summary>
     public PromptLanguage Language { get; }
+
+    /// <summary>The person's full name, as the persona's facts.json gives it (for the chat page's header).</summary>
+    internal string FullName { get; }
+
+    /// <summary>The name the person goes by.</summary>
+    internal string Name { get; }
+
+    /// <summary>The persona folder's full path (empty when the prompt was not built from a folder).</summary>
+    internal string Directory { get; }
 
     /// <summary>The whole prompt for a request made at <paramref name="now"/> (formatted <c>yyyy-MM-dd HH:mm:ss</c> with its UTC offset).</summary>
     public string Render(DateTimeOffset now)

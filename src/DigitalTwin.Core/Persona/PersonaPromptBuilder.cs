@@ -14,10 +14,20 @@ public static partial class PersonaPromptBuilder
     /// Builds the prompt. With <paramref name="template"/> <see langword="null"/> the built-in template for
     /// <paramref name="language"/> is used; <paramref name="language"/> also picks the wording of the date-and-time line.
     /// </summary>
-    /// <exception cref="PersonaException">The custom template uses an unknown placeholder, or <c>{{datetime}}</c>.</exception>
+    /// <exception cref="PersonaException">
+    /// The custom template uses an unknown placeholder, a placeholder in single braces (<c>{name}</c>), or <c>{{datetime}}</c>.
+    /// </exception>
     public static PersonaPrompt Build(PersonaProfile persona, PromptLanguage language = PromptLanguage.English, string? template = null)
     {
         ArgumentNullException.ThrowIfNull(persona);
+        if (template is not null && SingleBracePattern().Match(template) is { Success: true } single)
+        {
+            var word = single.Groups[1].Value;
+            throw new PersonaException(Placeholders.Contains(word, StringComparer.Ordinal)
+                ? $"The prompt template has {{{word}}} in single braces: placeholders take double braces, write {{{{{word}}}}}. Known placeholders: {KnownList()}."
+                : $"The prompt template has {{{word}}}, which looks like a placeholder but is not one. Known placeholders (in double braces): {KnownList()}.");
+        }
+
         template ??= BuiltInTemplate(language);
         var missing = language == PromptLanguage.Spanish ? "(no disponible)" : "(not provided)";
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -41,11 +51,13 @@ public static partial class PersonaPromptBuilder
 
             throw new PersonaException(name == "datetime"
                 ? "The prompt template uses {{datetime}}: remove it. The date and time are appended at the end of every prompt so the rest stays identical between requests (provider prompt caches rely on that)."
-                : $"The prompt template uses the unknown placeholder {{{{{name}}}}}. Known placeholders: {string.Join(", ", Placeholders.Select(p => "{{" + p + "}}"))}.");
+                : $"The prompt template uses the unknown placeholder {{{{{name}}}}}. Known placeholders: {KnownList()}.");
         });
 
-        return new PersonaPrompt(text.ReplaceLineEndings("\n").TrimEnd(), language);
+        return new PersonaPrompt(text.ReplaceLineEndings("\n").TrimEnd(), language, persona);
     }
+
+    private static string KnownList() => string.Join(", ", Placeholders.Select(p => "{{" + p + "}}"));
 
     private static string OrMissing(string value, string missing) => string.IsNullOrWhiteSpace(value) ? missing : value;
 
@@ -69,6 +81,11 @@ public static partial class PersonaPromptBuilder
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"\{\{\s*([A-Za-z_]+)\s*\}\}")]
+    // Anything in double braces is a placeholder, so a misspelt one ({{full-name}}, {{ name2 }}) is reported, not kept as text.
+    [GeneratedRegex(@"\{\{\s*([^{}]*?)\s*\}\}")]
     private static partial Regex PlaceholderPattern();
+
+    // {word} outside double braces: a placeholder written with single braces (JSON or prose in braces has spaces or quotes).
+    [GeneratedRegex(@"(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(?!\})")]
+    private static partial Regex SingleBracePattern();
 }

@@ -2,12 +2,16 @@ using System.Diagnostics;
 
 namespace DigitalTwin.AspNetCore.Tests.Support;
 
-/// <summary>Runs the dotnet CLI and returns its exit code and output.</summary>
+/// <summary>Runs the dotnet CLI (or a script that calls it) and returns its exit code and output.</summary>
 public static class DotNetCli
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args) =>
+        RunProcessAsync("dotnet", workingDirectory, args);
+
+    /// <summary>Runs <paramref name="file"/>; the output is its standard error, then its standard output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProcessAsync(string file, string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -24,6 +28,18 @@ public static class DotNetCli
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stderr + await stdout);
     }
+
+    /// <summary>Writes a nuget.config with the local folder feed first, then nuget.org (for the packages' own dependencies).</summary>
+    public static Task WriteNuGetConfigAsync(string directory, string feed) => File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="digitaltwin-local" value="{feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+        </configuration>
+        """);
 }

@@ -5,7 +5,10 @@ using System.Text;
 
 namespace DigitalTwin.AspNetCore.Tests.Support;
 
-/// <summary>Runs the Kestrel sample as its own process (from the test output, where the build copies it) on a free loopback port.</summary>
+/// <summary>
+/// Runs the Kestrel sample as its own process (from the test output, where the build copies it) on a free loopback port,
+/// or any other built app given its dll and working folder.
+/// </summary>
 public sealed class SampleProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -33,10 +36,13 @@ public sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    public static ProcessStartInfo StartInfo(IDictionary<string, string?> environment, params string[] args)
+    public static ProcessStartInfo StartInfo(IDictionary<string, string?> environment, params string[] args) =>
+        StartInfo(Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll"), environment, args);
+
+    public static ProcessStartInfo StartInfo(string appDll, IDictionary<string, string?> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll"));
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appDll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(appDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -55,11 +61,15 @@ public sealed class SampleProcess : IAsyncDisposable
         return info;
     }
 
-    public static async Task<SampleProcess> StartAsync(IDictionary<string, string?> environment)
+    public static Task<SampleProcess> StartAsync(IDictionary<string, string?> environment) =>
+        StartAsync(Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll"), environment);
+
+    /// <summary>Starts <paramref name="appDll"/> in its own folder and waits until its <c>/health</c> answers.</summary>
+    public static async Task<SampleProcess> StartAsync(string appDll, IDictionary<string, string?> environment)
     {
         var port = FreePort();
         var env = new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
-        var process = Process.Start(StartInfo(env))!;
+        var process = Process.Start(StartInfo(appDll, env))!;
         var sample = new SampleProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => sample.Append(e.Data);
         process.ErrorDataReceived += (_, e) => sample.Append(e.Data);

@@ -21,8 +21,14 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
     [InlineData("phone-360", 360, 740)]
     public async Task Chat_page_streams_the_reply_and_shows_history_after_reload(string name, int width, int height)
     {
-        var chat = new FakeChatClient { Pieces = ["Hello! ", "I am Ada's ", "digital twin. ", "Ask me about engines."], PieceDelay = TimeSpan.FromMilliseconds(250) };
-        await using var host = await WebTestHost.StartAsync(chat: chat, map: MapApiAndPage);
+        var chat = new FakeChatClient
+        {
+            Pieces = ["Hello! ", "I am Ada's ", "digital twin. ", "Ask me about **engines**, for example:\n\n", "- the *Analytical Engine*\n", "- `Note G`, the first program"],
+            PieceDelay = TimeSpan.FromMilliseconds(250),
+        };
+        var persona = TestPersona.Create();
+        TestPhoto.AddTo(persona);
+        await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = persona }, chat: chat, map: MapApiAndPage);
         await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
 
@@ -36,14 +42,15 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
         var reply = page.Locator(".dt-chat__msg--assistant").Last;
         await Expect(page.Locator(".dt-chat__msg--pending")).ToContainTextAsync("Hello!");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("chat-page-" + name + "-streaming") });
-        await Expect(reply).ToContainTextAsync(chat.Answer.Trim());
+        await Expect(reply.Locator("li")).ToHaveTextAsync(["the Analytical Engine", "Note G, the first program"]);
         await Expect(page.Locator(".dt-chat__msg--pending")).ToHaveCountAsync(0);
-        await Expect(page.Locator("[data-role=announcer]")).ToContainTextAsync("Ask me about engines.");
+        await Expect(page.Locator("[data-role=announcer]")).ToContainTextAsync("Note G");
         await Expect(input).ToBeFocusedAsync();
 
         await page.ReloadAsync();
-        await Expect(page.Locator(".dt-chat__msg--user")).ToHaveTextAsync(["You: Who are you?"]);
-        await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync([chat.Answer.Trim()]);
+        await Expect(page.Locator(".dt-chat__msg--user .dt-chat__text")).ToHaveTextAsync(["Who are you?"]);
+        await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync(["Hello! I am Ada's digital twin. Ask me about engines"]);
+        await page.WaitForFunctionAsync("document.querySelector('.dt-chat__photo').naturalWidth > 0");
         var path = Screenshots.PathFor("chat-page-" + name);
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         output.WriteLine($"Screenshot: {path}");

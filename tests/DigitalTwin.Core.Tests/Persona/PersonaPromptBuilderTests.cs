@@ -2,6 +2,7 @@ using System.Text;
 using DigitalTwin.Tests.Approvals;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Persona;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Persona;
@@ -88,5 +89,47 @@ public sealed class PersonaPromptBuilderTests
         var persona = new PersonaProfile { FullName = "Test Person", Name = "Tess", Facts = [] };
         var ex = Assert.Throws<PersonaException>(() => PersonaPromptBuilder.Build(persona, template: "Now is {{datetime}}. {{name}}"));
         Assert.Contains("appended at the end", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hi, I am {name}.", "{name} in single braces", "write {{name}}")]
+    [InlineData("Hi, I am {nickname}.", "{nickname}, which looks like a placeholder", "Known placeholders (in double braces)")]
+    [InlineData("Hi, I am {{full-name}}.", "unknown placeholder {{full-name}}", "Known placeholders")]
+    [InlineData("Hi {{ name2 }}.", "unknown placeholder {{name2}}", "{{summary}}")]
+    public void CustomTemplate_WithSingleBracesOrAMisspeltPlaceholder_ThrowsListingTheKnownOnes(string template, string problem, string hint)
+    {
+        var persona = new PersonaProfile { FullName = "Test Person", Name = "Tess", Facts = [] };
+
+        var ex = Assert.Throws<PersonaException>(() => PersonaPromptBuilder.Build(persona, template: template));
+
+        Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(hint, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("{{full_name}}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CustomTemplate_KeepsBracesThatAreNotPlaceholders_AndBracesInPersonaText()
+    {
+        var persona = new PersonaProfile { FullName = "Test Person", Name = "Tess", Facts = [], Summary = "I write {name} and {{style}} literally." };
+
+        var prompt = PersonaPromptBuilder.Build(persona, template: "Answer as JSON { \"reply\": \"…\" } or {} for {{name}}: {{summary}}").Prefix;
+
+        Assert.Equal("Answer as JSON { \"reply\": \"…\" } or {} for Tess: I write {name} and {{style}} literally.", prompt);
+    }
+
+    [Fact]
+    public async Task HostStart_WithASingleBracePlaceholderInTheConfiguredTemplate_FailsWithTheMessage()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddDigitalTwin(o =>
+        {
+            o.PersonaDirectory = PersonaFolder.Sample;
+            o.PromptTemplate = "You are {full_name}.";
+        }).UseInMemoryStore();
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<PersonaException>(() => host.StartAsync());
+
+        Assert.Contains("write {{full_name}}", ex.Message, StringComparison.Ordinal);
     }
 }
