@@ -4,15 +4,15 @@ using PdfSharp.Pdf.IO;
 namespace DigitalTwin.Persona.Pdf.Parsing;
 
 /// <summary>
-/// Opens a PDF with PDFsharp (import mode, which decrypts files whose user password is empty). Files that need a
-/// password give <see cref="PdfTextExtractionFailure.PasswordProtected"/>; files PDFsharp cannot open are
+/// Opens a PDF with PDFsharp (import mode); encrypted files arrive here already decrypted by
+/// <see cref="Security.PdfDecryptor"/>. A file PDFsharp still asks a password for gives
+/// <see cref="PdfTextExtractionFailure.PasswordProtected"/>; files PDFsharp cannot open are
 /// retried once with a rebuilt cross-reference table, then reported as <see cref="PdfTextExtractionFailure.Malformed"/>.
 /// </summary>
 internal static class PdfDocumentLoader
 {
     public static PdfDocument Open(byte[] data)
     {
-        bool encrypted = data.AsSpan().IndexOf("/Encrypt"u8) >= 0;
         Exception? firstError;
         try
         {
@@ -21,11 +21,6 @@ internal static class PdfDocumentLoader
         catch (Exception e) when (PdfErrors.IsParserError(e))
         {
             firstError = e;
-        }
-
-        if (encrypted)
-        {
-            throw PasswordError(firstError);
         }
 
         if (XrefRepair.Repair(data) is { } repaired)
