@@ -16,6 +16,11 @@ if (args.Length >= 2 && args[0] == "--glyphs")
     return GlyphDump.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
 }
 
+if (args.Length >= 3 && args[0] == "--fuzz")
+{
+    return FuzzCommand.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args[2..]);
+}
+
 bool verbose = args.Contains("--verbose");
 string[] folders = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
 folders = folders.Length > 0 ? folders : ["../shared/pdf-corpus"];
