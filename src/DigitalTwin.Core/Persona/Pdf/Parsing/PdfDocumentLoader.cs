@@ -9,16 +9,18 @@ namespace DigitalTwin.Persona.Pdf.Parsing;
 /// <see cref="PdfTextExtractionFailure.PasswordProtected"/>; files PDFsharp cannot open are
 /// retried once with a rebuilt cross-reference table, then reported as <see cref="PdfTextExtractionFailure.Malformed"/>.
 /// </summary>
-internal static class PdfDocumentLoader
+internal static partial class PdfDocumentLoader
 {
     public static PdfDocument Open(byte[] data)
     {
         Exception? firstError;
         try
         {
-            return OpenOnce(data);
+            // PDFsharp allocates a stream's declared /Length before reading it: a length beyond the end of the file
+            // would ask for gigabytes (or an impossible array), so such a file goes to the repair first.
+            return OpenOnce(HasImpossibleLength(data) ? throw new InvalidDataException("A stream /Length exceeds the file size.") : data);
         }
-        catch (Exception e) when (PdfErrors.IsParserError(e))
+        catch (Exception e) when (IsOpenError(e))
         {
             firstError = e;
         }
@@ -29,7 +31,7 @@ internal static class PdfDocumentLoader
             {
                 return OpenOnce(repaired);
             }
-            catch (Exception e) when (PdfErrors.IsParserError(e))
+            catch (Exception e) when (IsOpenError(e))
             {
                 firstError = e;
             }
@@ -40,6 +42,29 @@ internal static class PdfDocumentLoader
             Failure = PdfTextExtractionFailure.Malformed,
         };
     }
+
+    /// <summary>
+    /// Parser errors, and the OutOfMemoryException PDFsharp meets when a damaged size field asks for an array larger
+    /// than .NET allows (nothing was allocated, so the process is fine).
+    /// </summary>
+    private static bool IsOpenError(Exception e) => PdfErrors.IsParserError(e) || e is OutOfMemoryException;
+
+    private static bool HasImpossibleLength(byte[] data)
+    {
+        string text = System.Text.Encoding.Latin1.GetString(data);
+        foreach (System.Text.RegularExpressions.Match m in DirectLength().Matches(text))
+        {
+            if (!long.TryParse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out long length) || length > data.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/Length\s+(\d+)(?!\s+\d+\s+R)(?![\d.])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10000)]
+    private static partial System.Text.RegularExpressions.Regex DirectLength();
 
     private static PdfDocument OpenOnce(byte[] data)
     {

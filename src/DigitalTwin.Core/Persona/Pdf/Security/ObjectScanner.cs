@@ -10,10 +10,18 @@ internal static class ObjectScanner
     {
         var objects = new List<RawObject>();
         var trailers = new List<RawDictionary>();
-        int position = 0, trailer = -1;
+        int position = 0, trailer = -1, endstream = -1;
         while (position < data.Length)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
+            context.CheckTime();
+            if (context.Exhausted)
+            {
+                throw new PdfTextExtractionException($"The encrypted PDF could not be read within the safety limits ({context.LimitHit}).")
+                {
+                    Failure = PdfTextExtractionFailure.LimitExceeded,
+                };
+            }
+
             int obj = data.AsSpan(position).IndexOf("obj"u8);
             if (trailer != int.MaxValue && trailer < position)
             {
@@ -40,7 +48,7 @@ internal static class ObjectScanner
 
             obj += position;
             position = obj + 3;
-            if (Header(data, obj) is { } header && ReadObject(data, header.Number, header.Generation, obj + 3) is { } read)
+            if (Header(data, obj) is { } header && ReadObject(data, header.Number, header.Generation, obj + 3, ref endstream) is { } read)
             {
                 objects.Add(read.Object);
                 position = read.End;
@@ -92,7 +100,8 @@ internal static class ObjectScanner
         return end == i || !int.TryParse(data.AsSpan(i + 1, end - i), out int value) ? -1 : value;
     }
 
-    private static (RawObject Object, int End)? ReadObject(byte[] data, int number, int generation, int start)
+    /// <summary>Reads one object; <paramref name="endstream"/> caches the next "endstream" (int.MaxValue: none left) so damaged files stay linear.</summary>
+    private static (RawObject Object, int End)? ReadObject(byte[] data, int number, int generation, int start, ref int endstream)
     {
         var parser = new RawParser(data, start);
         if (parser.Parse() is not { } value)
@@ -108,35 +117,37 @@ internal static class ObjectScanner
         int dataStart = parser.Position + 6;
         dataStart += data.AsSpan(dataStart).StartsWith("\r\n"u8) ? 2 : dataStart < data.Length && data[dataStart] is (byte)'\n' or (byte)'\r' ? 1 : 0;
         long? length = dictionary.Integer("/Length");
-        int dataEnd;
-        if (length is >= 0 && length <= data.Length - dataStart && EndstreamAt(data, dataStart + (int)length))
+        if (length is >= 0 && length <= data.Length - dataStart && EndstreamAfter(data, dataStart + (int)length) is { } declaredEnd)
         {
-            dataEnd = dataStart + (int)length;
+            return (new RawObject(number, generation, value, data[dataStart..(dataStart + (int)length)]), declaredEnd + 9);
         }
-        else
+
+        if (endstream != int.MaxValue && endstream < dataStart)
         {
             int found = data.AsSpan(dataStart).IndexOf("endstream"u8);
-            if (found < 0)
-            {
-                return null;
-            }
-
-            dataEnd = dataStart + found;
-            dataEnd -= dataEnd > dataStart && data[dataEnd - 1] == '\n' ? 1 : 0;
-            dataEnd -= dataEnd > dataStart && data[dataEnd - 1] == '\r' ? 1 : 0;
+            endstream = found < 0 ? int.MaxValue : dataStart + found;
         }
 
-        int after = data.AsSpan(dataEnd).IndexOf("endstream"u8);
-        return (new RawObject(number, generation, value, data[dataStart..dataEnd]), dataEnd + after + 9);
+        if (endstream == int.MaxValue)
+        {
+            return null;
+        }
+
+        int dataEnd = endstream;
+        dataEnd -= dataEnd > dataStart && data[dataEnd - 1] == '\n' ? 1 : 0;
+        dataEnd -= dataEnd > dataStart && data[dataEnd - 1] == '\r' ? 1 : 0;
+        return (new RawObject(number, generation, value, data[dataStart..dataEnd]), endstream + 9);
     }
 
-    private static bool EndstreamAt(byte[] data, int at)
+    /// <summary>Where "endstream" starts when only whitespace precedes it from <paramref name="at"/>, otherwise null.</summary>
+    private static int? EndstreamAfter(byte[] data, int at)
     {
-        while (at < data.Length && RawParser.IsWhitespace(data[at]))
+        int limit = Math.Min(data.Length, at + 256);
+        while (at < limit && RawParser.IsWhitespace(data[at]))
         {
             at++;
         }
 
-        return data.AsSpan(at).StartsWith("endstream"u8);
+        return data.AsSpan(at).StartsWith("endstream"u8) ? at : null;
     }
 }

@@ -6,11 +6,12 @@ namespace DigitalTwin.Core.Tests.Persona.Pdf.Fixtures;
 
 /// <summary>
 /// Makes damaged variants of a PDF from a seeded <see cref="Random"/>: byte flips, truncation, a cut or wrong xref,
-/// references retargeted into cycles, huge lengths and counts, deep nesting, bad filters, and spliced chunks.
+/// references retargeted into cycles, huge lengths and counts, deep nesting, bad filters, spliced chunks,
+/// and every "endobj" or "endstream" removed.
 /// </summary>
 internal static partial class PdfMutator
 {
-    public static readonly string[] Kinds = ["flip", "truncate", "cut-xref", "cycle", "huge-length", "deep-nesting", "bad-filter", "splice"];
+    public static readonly string[] Kinds = ["flip", "truncate", "cut-xref", "cycle", "huge-length", "deep-nesting", "bad-filter", "splice", "no-terminators"];
 
     private static readonly string[] Filters =
         ["/Bogus", "/DCTDecode", "/LZWDecode", "/RunLengthDecode", "/ASCII85Decode", "/ASCIIHexDecode", "[/FlateDecode /FlateDecode]", "/JBIG2Decode", "/Crypt", "[]", "7"];
@@ -33,6 +34,7 @@ internal static partial class PdfMutator
             "bad-filter" => random.Next(3) == 0
                 ? ReplaceOne(text, DecodeParms(), _ => "/DecodeParms << /Predictor 15 /Columns 99999999 /Colors 0 >>", random)
                 : ReplaceOne(text, Filter(), _ => "/Filter " + Filters[random.Next(Filters.Length)], random),
+            "no-terminators" => text.Replace(random.Next(2) == 0 ? "endobj" : "endstream", string.Empty, StringComparison.Ordinal),
             _ => Splice(text, random),
         };
         return (kind, Encoding.Latin1.GetBytes(result));
