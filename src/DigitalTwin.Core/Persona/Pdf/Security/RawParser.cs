@@ -1,4 +1,5 @@
 using System.Text;
+using DigitalTwin.Persona.Pdf.Parsing;
 
 namespace DigitalTwin.Persona.Pdf.Security;
 
@@ -179,130 +180,19 @@ internal sealed class RawParser(byte[] data, int position, int end)
 
     private RawString ParseHex()
     {
-        var bytes = new List<byte>();
-        int high = -1;
-        while (Position < end && data[Position] != '>')
-        {
-            int digit = HexValue(data[Position++]);
-            if (digit < 0)
-            {
-                continue;
-            }
-
-            if (high < 0)
-            {
-                high = digit;
-            }
-            else
-            {
-                bytes.Add((byte)((high << 4) | digit));
-                high = -1;
-            }
-        }
-
-        Position = Math.Min(end, Position + 1);
-        if (high >= 0)
-        {
-            bytes.Add((byte)(high << 4));
-        }
-
-        byte[] result = [.. bytes];
-        return new RawString(result, result);
+        int close = data.AsSpan(Position, end - Position).IndexOf((byte)'>');
+        close = close < 0 ? end : Position + close;
+        byte[] bytes = AsciiDecoders.DecodeHex(data[Position..close]);
+        Position = Math.Min(end, close + 1);
+        return new RawString(bytes, bytes);
     }
-
-    private static int HexValue(byte c) => c switch
-    {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     private RawString ParseLiteral()
     {
-        var bytes = new List<byte>();
-        var unnormalized = new List<byte>();
-        int nesting = 1;
-        while (Position < end)
-        {
-            byte c = data[Position++];
-            if (c == '\\')
-            {
-                ReadEscape(bytes, unnormalized);
-                continue;
-            }
-
-            if (c == '\r')
-            {
-                // An unescaped end of line is a single line feed in the string (CR, LF and CR LF alike).
-                unnormalized.Add(c);
-                bytes.Add((byte)'\n');
-                if (Peek(0) == '\n')
-                {
-                    unnormalized.Add((byte)'\n');
-                    Position++;
-                }
-
-                continue;
-            }
-
-            if (c == '(')
-            {
-                nesting++;
-            }
-            else if (c == ')' && --nesting == 0)
-            {
-                break;
-            }
-
-            bytes.Add(c);
-            unnormalized.Add(c);
-        }
-
-        return new RawString([.. bytes], [.. unnormalized]);
-    }
-
-    private void ReadEscape(List<byte> bytes, List<byte> unnormalized)
-    {
-        if (Position >= end)
-        {
-            return;
-        }
-
-        byte c = data[Position++];
-        int value = c switch
-        {
-            (byte)'n' => '\n',
-            (byte)'r' => '\r',
-            (byte)'t' => '\t',
-            (byte)'b' => '\b',
-            (byte)'f' => '\f',
-            (byte)'\r' or (byte)'\n' => -1,
-            >= (byte)'0' and <= (byte)'7' => -2,
-            _ => c,
-        };
-        if (value == -1)
-        {
-            // A backslash at the end of a line continues the string on the next line.
-            if (c == '\r' && Peek(0) == '\n')
-            {
-                Position++;
-            }
-
-            return;
-        }
-
-        if (value == -2)
-        {
-            value = c - '0';
-            for (int i = 0; i < 2 && Peek(0) is >= '0' and <= '7'; i++)
-            {
-                value = (value * 8) + (data[Position++] - '0');
-            }
-        }
-
-        bytes.Add((byte)value);
-        unnormalized.Add((byte)value);
+        int position = Position;
+        RawString result = LiteralStringReader.Read(data, ref position, end);
+        Position = position;
+        return result;
     }
 
     private object ParseTokenOrReference()

@@ -48,9 +48,9 @@ internal static partial class PdfRevisions
     public static (int, byte[]) Stream(int number, string entries, string data) =>
         Object(number, $"<< {entries} /Length {data.Length} >>\nstream\n{data}\nendstream");
 
-    /// <summary>The number of the first object whose dictionary matches, for example "/Type /Page".</summary>
-    public static int NumberOf(byte[] pdf, string pattern) =>
-        int.Parse(Regex.Match(Encoding.Latin1.GetString(pdf), @"(\d+) 0 obj\s*<<[^>]*?" + pattern).Groups[1].Value, CultureInfo.InvariantCulture);
+    /// <summary>The object number of the first page's /Contents stream (page dictionaries are written in the clear).</summary>
+    public static int FirstContents(byte[] pdf) =>
+        int.Parse(Regex.Match(Encoding.Latin1.GetString(pdf), @"/Contents (\d+) 0 R").Groups[1].Value, CultureInfo.InvariantCulture);
 
     /// <summary>The body of an object up to "endobj" (for dictionaries written in the clear).</summary>
     public static string BodyOf(byte[] pdf, int number) =>

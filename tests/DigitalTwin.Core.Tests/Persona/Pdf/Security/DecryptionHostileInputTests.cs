@@ -40,7 +40,7 @@ public class DecryptionHostileInputTests
     {
         const string Content = "BT /F1 12 Tf 72 700 Td (endstream) Tj 0 -20 Td (after it) Tj ET";
         byte[] encrypted = Qpdf.Run(new TestPdfBuilder().Page("BT /F1 12 Tf 72 700 Td (x) Tj ET").Build(), Arguments("128", "--use-aes=y", string.Empty));
-        int contents = int.Parse(System.Text.RegularExpressions.Regex.Match(Encoding.Latin1.GetString(encrypted), @"/Contents (\d+) 0 R").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int contents = PdfRevisions.FirstContents(encrypted);
         byte[] pdf = PdfRevisions.Append(encrypted, PdfRevisions.Stream(contents, "/Filter /Crypt /DecodeParms << /Name /Identity >>", Content));
         Assert.Equal("endstream\nafter it", Extract(pdf));
     }

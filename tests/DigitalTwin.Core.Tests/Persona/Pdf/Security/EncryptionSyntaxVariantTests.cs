@@ -92,7 +92,7 @@ public class EncryptionSyntaxVariantTests
     public void StreamWithIdentityCryptFilter_IsReadInTheClear(string bits, string options)
     {
         byte[] encrypted = Encrypted(bits, options);
-        int contents = int.Parse(Regex.Match(Encoding.Latin1.GetString(encrypted), @"/Contents (\d+) 0 R").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int contents = PdfRevisions.FirstContents(encrypted);
         byte[] pdf = PdfRevisions.Append(encrypted, PdfRevisions.Stream(contents,
             "/Filter [/Crypt] /DecodeParms [<< /Type /CryptFilterDecodeParms /Name /Identity >>]",
             "BT /F2 12 Tf 72 700 Td (Identity stream) Tj 0 -20 Td /Span /P1 BDC (Dr.) Tj EMC ET"));
@@ -109,7 +109,7 @@ public class EncryptionSyntaxVariantTests
         source.Page("BT /F1 12 Tf 72 700 Td (Encrypted) Tj ET", $"<< /Font << /F1 {source.Add(TestPdfBuilder.Helvetica)} 0 R >> /Properties << /P1 {props} 0 R >> >>");
         byte[] encrypted = Encrypted(bits, options, source: source.Build());
         int number = EncryptNumber(encrypted);
-        int contents = int.Parse(Regex.Match(Encoding.Latin1.GetString(encrypted), @"/Contents (\d+) 0 R").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int contents = PdfRevisions.FirstContents(encrypted);
         string body = PdfRevisions.BodyOf(encrypted, number).Replace("/StmF /StdCF", "/StmF /Identity", StringComparison.Ordinal);
         Assert.Contains("/StmF /Identity", body, StringComparison.Ordinal);
         byte[] pdf = PdfRevisions.Append(encrypted, PdfRevisions.Object(number, body),
