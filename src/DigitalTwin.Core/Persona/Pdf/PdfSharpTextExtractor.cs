@@ -86,7 +86,7 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
             }
         }
 
-        PdfDocument document = PdfDocumentLoader.Open(data);
+        PdfDocument document = PdfDocumentLoader.Open(data, context);
         cancellationToken.ThrowIfCancellationRequested();
         string text = ReadPages(document, context, out int pages);
         if (text.Trim().Length == 0)

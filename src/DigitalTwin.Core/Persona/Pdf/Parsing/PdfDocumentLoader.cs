@@ -7,11 +7,11 @@ namespace DigitalTwin.Persona.Pdf.Parsing;
 /// Opens a PDF with PDFsharp (import mode); encrypted files arrive here already decrypted by
 /// <see cref="Security.PdfDecryptor"/>. A file PDFsharp still asks a password for gives
 /// <see cref="PdfTextExtractionFailure.PasswordProtected"/>; files PDFsharp cannot open are
-/// retried once with a rebuilt cross-reference table, then reported as <see cref="PdfTextExtractionFailure.Malformed"/>.
+/// retried with a rebuilt cross-reference table, then with all objects (object streams unpacked) written again, then reported as <see cref="PdfTextExtractionFailure.Malformed"/>.
 /// </summary>
 internal static partial class PdfDocumentLoader
 {
-    public static PdfDocument Open(byte[] data)
+    public static PdfDocument Open(byte[] data, PdfExtractionContext context)
     {
         Exception? firstError;
         try
@@ -25,8 +25,14 @@ internal static partial class PdfDocumentLoader
             firstError = e;
         }
 
-        if (XrefRepair.Repair(data) is { } repaired)
+        // First a classic-table repair; then a rebuild that also keeps the objects inside object streams.
+        foreach (Func<byte[]?> repair in new Func<byte[]?>[] { () => XrefRepair.Repair(data), () => Security.PdfDecryptor.Rebuild(data, context) })
         {
+            if (repair() is not { } repaired)
+            {
+                continue;
+            }
+
             try
             {
                 return OpenOnce(repaired);

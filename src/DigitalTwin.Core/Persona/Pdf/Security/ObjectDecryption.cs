@@ -31,9 +31,20 @@ internal static class ObjectDecryption
         }
     }
 
-    /// <summary>The stream with decrypted data, its dictionary's strings decrypted, its /Crypt filter removed and /Length set.</summary>
-    public static RawObject Stream(StandardSecurityHandler handler, RawObject o, RawDictionary dictionary, byte[] data)
+    /// <summary>
+    /// The stream with decrypted data, its dictionary's strings decrypted, its /Crypt filter removed and /Length set
+    /// (without a handler only /Length is set, to the data actually found).
+    /// </summary>
+    public static RawObject Stream(StandardSecurityHandler? handler, RawObject o, RawDictionary dictionary, byte[] data)
     {
+        if (handler is null)
+        {
+            var repaired = new RawDictionary();
+            repaired.AddRange(dictionary);
+            repaired.Set("/Length", new RawToken(data.Length.ToString(CultureInfo.InvariantCulture)));
+            return new RawObject(o.Number, o.Generation, repaired, data);
+        }
+
         var plain = (RawDictionary)Strings(handler, dictionary, o.Number, o.Generation);
         CryptMethod method = dictionary.Name("/Type") == "Metadata" && !handler.EncryptMetadata ? CryptMethod.None : handler.StreamMethod;
         if (plain["/Filter"] is RawArray filters && filters.FindIndex(f => f is RawName { Text: "/Crypt" }) is var at and >= 0)

@@ -17,16 +17,7 @@ internal static class PdfDecryptor
             return null;
         }
 
-        (List<RawObject> objects, List<RawDictionary> trailers) = ObjectScanner.Scan(data, context);
-        var trailer = new RawDictionary();
-        foreach (RawDictionary t in trailers)
-        {
-            foreach ((string key, object value) in t)
-            {
-                trailer.Set(key, value);
-            }
-        }
-
+        (List<RawObject> objects, RawDictionary trailer) = Scan(data, context);
         object? entry = trailer["/Encrypt"];
         if (entry is null)
         {
@@ -39,18 +30,46 @@ internal static class PdfDecryptor
             ?? throw Malformed("The PDF is encrypted but its encryption dictionary is missing.");
         byte[] id = trailer["/ID"] is RawArray { Count: > 0 } ids && ids[0] is RawString first ? first.Bytes : [];
         var handler = StandardSecurityHandler.Open(encrypt, id);
+        return Rewrite(objects, trailer, handler, encryptRef?.Number, context)
+            ?? throw Malformed("The encrypted PDF has no document catalog.");
+    }
+
+    /// <summary>
+    /// The same rewrite without decryption, as a repair for files whose cross-reference data is broken: unlike a
+    /// classic-table repair it keeps the objects inside object streams. Null when no document catalog is found.
+    /// </summary>
+    public static byte[]? Rebuild(byte[] data, PdfExtractionContext context)
+    {
+        (List<RawObject> objects, RawDictionary trailer) = Scan(data, context);
+        return Rewrite(objects, trailer, null, null, context);
+    }
+
+    private static (List<RawObject> Objects, RawDictionary Trailer) Scan(byte[] data, PdfExtractionContext context)
+    {
+        (List<RawObject> objects, List<RawDictionary> trailers) = ObjectScanner.Scan(data, context);
+        var trailer = new RawDictionary();
+        foreach ((string key, object value) in trailers.SelectMany(t => t))
+        {
+            trailer.Set(key, value);
+        }
+
+        return (objects, trailer);
+    }
+
+    private static byte[]? Rewrite(List<RawObject> objects, RawDictionary trailer, StandardSecurityHandler? handler, int? skip, PdfExtractionContext context)
+    {
         var plain = new SortedDictionary<int, RawObject>();
         foreach (RawObject o in objects)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (o.Number == encryptRef?.Number)
+            if (o.Number == skip)
             {
                 continue;
             }
 
             if (o is not { Value: RawDictionary dictionary, StreamData: { } streamData })
             {
-                plain[o.Number] = o with { Value = ObjectDecryption.Strings(handler, o.Value, o.Number, o.Generation) };
+                plain[o.Number] = handler is null ? o : o with { Value = ObjectDecryption.Strings(handler, o.Value, o.Number, o.Generation) };
                 continue;
             }
 
@@ -74,10 +93,9 @@ internal static class PdfDecryptor
             plain[o.Number] = decrypted;
         }
 
-        RawRef root = trailer["/Root"] as RawRef
-            ?? plain.Values.Where(o => o.Value is RawDictionary d && d.Name("/Type") == "Catalog").Select(o => new RawRef(o.Number, o.Generation)).LastOrDefault()
-            ?? throw Malformed("The encrypted PDF has no document catalog.");
-        return Write(plain, root, trailer["/Info"] as RawRef);
+        RawRef? root = trailer["/Root"] as RawRef is { } r && plain.ContainsKey(r.Number) ? r
+            : plain.Values.Where(o => o.Value is RawDictionary d && d.Name("/Type") == "Catalog").Select(o => new RawRef(o.Number, o.Generation)).LastOrDefault();
+        return root is null ? null : Write(plain, root, trailer["/Info"] as RawRef);
     }
 
     private static byte[] Write(SortedDictionary<int, RawObject> objects, RawRef root, RawRef? info)
