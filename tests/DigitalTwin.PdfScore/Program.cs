@@ -44,7 +44,7 @@ var scores = new List<double>();
 var failures = new List<string>();
 var timedFiles = new List<string>();
 double pypdfScoreSum = 0;
-Console.WriteLine("        F1: ours  PdfPig  pypdf    ms: ours  PdfPig  file");
+Console.WriteLine("        F1: ours  PdfPig  pypdf   pages/s: ours  PdfPig  file");
 foreach (string file in files)
 {
     string name = Path.GetFileName(file);
@@ -52,7 +52,7 @@ foreach (string file in files)
         : name.StartsWith("pypdf_libreoffice_password_", StringComparison.Ordinal) ? PdfTextExtractionFailure.PasswordProtected : null;
     byte[] bytes = File.ReadAllBytes(file);
     PdfTextExtractionException? error = null;
-    (string? text, _, double oursMs) = ours.Run(() =>
+    (string? text, int oursPages, double oursMs) = ours.Run(() =>
     {
         (string? t, int p, error) = TryExtract(extractor, bytes);
         return (t, p, error?.Message);
@@ -69,7 +69,7 @@ foreach (string file in files)
         continue;
     }
 
-    (string? peerText, _, double peerMs) = pdfPig.Run(() => PdfPigPeer.Extract(bytes));
+    (string? peerText, int peerPages, double peerMs) = pdfPig.Run(() => PdfPigPeer.Extract(bytes));
     string reference = File.ReadAllText(Path.ChangeExtension(file, ".pdftotext-raw.txt"));
     double score = text is null ? 0 : WordF1.Score(text, reference);
     double peerScore = peerText is null ? 0 : WordF1.Score(peerText, reference);
@@ -89,7 +89,7 @@ foreach (string file in files)
     string note = error is null ? string.Empty : $"  ({error.Failure}: {error.Message})";
     note += belowPeer && peerExceptions.TryGetValue(name, out string? reason) ? $"  (below PdfPig, listed: {reason})" : string.Empty;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{status}      {score:0.000}  {peerScore:0.000}   {pypdfScore:0.000}  {oursMs,8:0} {peerMs,7:0}  {name}{note}"));
+        $"{status}      {score:0.000}  {peerScore:0.000}   {pypdfScore:0.000}  {PagesPerSecond(oursPages, oursMs),13:0.0} {PagesPerSecond(peerPages, peerMs),7:0.0}  {name}{note}"));
     if (score < MinThreshold)
     {
         failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: F1 {score:0.000} < {MinThreshold}"));
@@ -134,6 +134,8 @@ foreach (string failure in failures)
 
 Console.WriteLine(failures.Count == 0 ? "PDF score: PASS" : "PDF score: FAIL");
 return failures.Count == 0 ? 0 : 1;
+
+static double PagesPerSecond(int pages, double milliseconds) => pages / Math.Max(milliseconds / 1000, 1e-9);
 
 static (string? Text, int Pages, PdfTextExtractionException? Error) TryExtract(PdfSharpTextExtractor extractor, byte[] bytes)
 {
