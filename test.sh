@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need (Node packages for the local S3,
-# DynamoDB and AWS SDK peers; Debian's Chromium for the browser test), then `dotnet test` on DigitalTwin.sln.
+# DynamoDB and AWS SDK peers; Debian's Chromium for the browser test; Debian's qpdf for the PDF decryption tests),
+# then `dotnet test` on DigitalTwin.sln.
 # Prints one closing line: "Total: N passed, N failed, N skipped". Exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,6 +31,15 @@ if [ -d tests/DigitalTwin.AspNetCore.Tests/Web ] && ! command -v chromium >/dev/
   [ -n "$apt_get" ] || { echo "Chromium is missing and apt-get cannot run as root here: install the Debian package 'chromium'." >&2; exit 1; }
   $apt_get update -qq
   DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
+fi
+
+# Debian's qpdf for the PDF decryption tests (they encrypt test PDFs with it).
+if [ -d tests/DigitalTwin.Core.Tests/Persona/Pdf/Security ] && ! command -v qpdf >/dev/null; then
+  log "installing Debian qpdf"
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; elif command -v sudo >/dev/null; then apt_get="sudo apt-get"; else apt_get=""; fi
+  [ -n "$apt_get" ] || { echo "qpdf is missing and apt-get cannot run as root here: install the Debian package 'qpdf'." >&2; exit 1; }
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq qpdf >/dev/null
 fi
 
 log "dotnet test DigitalTwin.sln"

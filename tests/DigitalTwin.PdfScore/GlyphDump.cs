@@ -14,7 +14,8 @@ internal static class GlyphDump
     public static int Run(string path, int pageNumber)
     {
         var context = new PdfExtractionContext(PdfExtractionOptions.Default, CancellationToken.None);
-        PdfDocument document = PdfDocumentLoader.Open(File.ReadAllBytes(path));
+        byte[] data = File.ReadAllBytes(path);
+        PdfDocument document = PdfDocumentLoader.Open(DigitalTwin.Persona.Pdf.Security.PdfDecryptor.Decrypt(data, context) ?? data, context);
         PdfPage page = document.Pages[pageNumber - 1];
         var glyphs = new List<TextGlyph>();
         var interpreter = new ContentInterpreter(context, new PdfFontLoader(context), glyphs);

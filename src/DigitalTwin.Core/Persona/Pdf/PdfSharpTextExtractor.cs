@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Text;
 using DigitalTwin.Persona.Pdf.Parsing;
+using DigitalTwin.Persona.Pdf.Security;
 using PdfSharp.Pdf;
 
 namespace DigitalTwin.Persona.Pdf;
@@ -75,16 +76,22 @@ internal sealed class PdfSharpTextExtractor : IPdfTextExtractor
 
         cancellationToken.ThrowIfCancellationRequested();
         var context = new PdfExtractionContext(_options, cancellationToken);
-        PdfDocument document = PdfDocumentLoader.Open(data);
+        if (PdfDecryptor.Decrypt(data, context) is { } decrypted)
+        {
+            // Object streams were encrypted during the first check: check the decrypted file's structure too.
+            data = decrypted;
+            if (StructureGuard.Check(data, _options.MaxObjectNesting) is { } decryptedRefusal)
+            {
+                throw Fail(PdfTextExtractionFailure.LimitExceeded, decryptedRefusal);
+            }
+        }
+
+        PdfDocument document = PdfDocumentLoader.Open(data, context);
         cancellationToken.ThrowIfCancellationRequested();
         string text = ReadPages(document, context, out int pages);
         if (text.Trim().Length == 0)
         {
-            // PDFsharp opens some encrypted files without the password but cannot decrypt them (AES-256 with a
-            // user password): their content is noise, so no valid operator is ever seen.
-            throw data.AsSpan().IndexOf("/Encrypt"u8) >= 0 && context.ValidOperators == 0
-                ? Fail(PdfTextExtractionFailure.PasswordProtected, "The PDF is encrypted and could not be decrypted without a password; save it again without a password and retry.")
-                : context.LimitHit is { } limit
+            throw context.LimitHit is { } limit
                 ? Fail(PdfTextExtractionFailure.LimitExceeded, $"No text could be read within the safety limits ({limit}).")
                 : Fail(PdfTextExtractionFailure.NoText, "The PDF has no text layer (it may be a scanned image); export it again with text or use OCR.");
         }

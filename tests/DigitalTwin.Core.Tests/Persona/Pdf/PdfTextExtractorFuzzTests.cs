@@ -1,10 +1,18 @@
+using System.Globalization;
 using DigitalTwin.Core.Tests.Persona.Pdf.Fixtures;
+using DigitalTwin.Core.Tests.Persona.Pdf.Security;
 using DigitalTwin.Persona.Pdf;
+using Xunit.Abstractions;
 
 namespace DigitalTwin.Core.Tests.Persona.Pdf;
 
-public class PdfTextExtractorFuzzTests
+public class PdfTextExtractorFuzzTests(ITestOutputHelper output)
 {
+    private const int SeededInputs = 2400;
+
+    /// <summary>qpdf with its test switches for a fixed /ID and AES IVs, so the seeded inputs repeat run to run.</summary>
+    private static byte[] StaticQpdf(byte[] source, params string[] arguments) => Qpdf.Run(source, ["--static-id", "--static-aes-iv", .. arguments]);
+
     private static byte[] RichPdf()
     {
         var pdf = new TestPdfBuilder();
@@ -58,5 +66,27 @@ public class PdfTextExtractorFuzzTests
         }
 
         Assert.True(texts > 0 && typedErrors > 0, $"texts {texts}, typed errors {typedErrors}");
+    }
+
+    [Fact]
+    public void SeededMutations_PlainAndEncrypted_EndInTextOrTypedErrorWithinTimeBound()
+    {
+        byte[] source = EmptyPasswordDecryptionTests.Source();
+        (string, byte[])[] sources =
+        [
+            ("rich", RichPdf()),
+            ("source", source),
+            ("source object streams", StaticQpdf(source, "--object-streams=generate")),
+            ("source RC4-40", StaticQpdf(source, EmptyPasswordDecryptionTests.Arguments("40", string.Empty, string.Empty))),
+            ("source AES-128 object streams linearized", StaticQpdf(source, EmptyPasswordDecryptionTests.Arguments("128", "--use-aes=y", "--object-streams=generate --linearize"))),
+            ("source AES-256 R6", StaticQpdf(source, EmptyPasswordDecryptionTests.Arguments("256", string.Empty, string.Empty))),
+        ];
+
+        FuzzOutcome outcome = FuzzRunner.Run(sources, SeededInputs, seed: 20261205, hangTimeout: TimeSpan.FromSeconds(20));
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{outcome.Inputs} inputs: {outcome.Texts} texts, {outcome.TypedErrors} typed errors; slowest {outcome.Slowest} ({outcome.SlowestTime.TotalMilliseconds:0} ms)"));
+        Assert.True(outcome.Failures.Count == 0, string.Join("\n\n", outcome.Failures));
+        Assert.True(outcome.Texts > 0 && outcome.TypedErrors > 0, $"texts {outcome.Texts}, typed errors {outcome.TypedErrors}");
     }
 }

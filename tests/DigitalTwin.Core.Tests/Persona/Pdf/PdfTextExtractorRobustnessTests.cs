@@ -165,4 +165,16 @@ public class PdfTextExtractorRobustnessTests
 
         Assert.Equal("Page 1\n\nPage 2", Extract(builder.Build(), PdfExtractionOptions.Default with { MaxPages = 2 }));
     }
+
+    [Theory]
+    [InlineData("/Predictor 15 /Columns 99999999 /Colors 0")]
+    [InlineData("/Predictor 12 /Columns 1")]
+    public void BrokenXrefStreamOverObjectStreams_IsRebuiltWithTheCompressedObjects(string parameters)
+    {
+        byte[] compressed = Qpdf.Run(new TestPdfBuilder().Page("BT /F1 12 Tf 72 700 Td (Compressed objects) Tj ET").Build(), "--object-streams=generate");
+        string text = Encoding.Latin1.GetString(compressed);
+        string broken = System.Text.RegularExpressions.Regex.Replace(text, @"/DecodeParms << /Columns \d+ /Predictor 12 >>", $"/DecodeParms << {parameters} >>");
+        Assert.NotEqual(text, broken);
+        Assert.Equal("Compressed objects", Extract(Encoding.Latin1.GetBytes(broken)));
+    }
 }

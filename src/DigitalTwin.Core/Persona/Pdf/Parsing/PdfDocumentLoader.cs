@@ -4,37 +4,40 @@ using PdfSharp.Pdf.IO;
 namespace DigitalTwin.Persona.Pdf.Parsing;
 
 /// <summary>
-/// Opens a PDF with PDFsharp (import mode, which decrypts files whose user password is empty). Files that need a
-/// password give <see cref="PdfTextExtractionFailure.PasswordProtected"/>; files PDFsharp cannot open are
-/// retried once with a rebuilt cross-reference table, then reported as <see cref="PdfTextExtractionFailure.Malformed"/>.
+/// Opens a PDF with PDFsharp (import mode); encrypted files arrive here already decrypted by
+/// <see cref="Security.PdfDecryptor"/>. A file PDFsharp still asks a password for gives
+/// <see cref="PdfTextExtractionFailure.PasswordProtected"/>; files PDFsharp cannot open are
+/// retried with a rebuilt cross-reference table, then with all objects (object streams unpacked) written again, then reported as <see cref="PdfTextExtractionFailure.Malformed"/>.
 /// </summary>
-internal static class PdfDocumentLoader
+internal static partial class PdfDocumentLoader
 {
-    public static PdfDocument Open(byte[] data)
+    public static PdfDocument Open(byte[] data, PdfExtractionContext context)
     {
-        bool encrypted = data.AsSpan().IndexOf("/Encrypt"u8) >= 0;
         Exception? firstError;
         try
         {
-            return OpenOnce(data);
+            // PDFsharp allocates a stream's declared /Length before reading it: a length beyond the end of the file
+            // would ask for gigabytes (or an impossible array), so such a file goes to the repair first.
+            return OpenOnce(HasImpossibleLength(data) ? throw new InvalidDataException("A stream /Length exceeds the file size.") : data);
         }
-        catch (Exception e) when (PdfErrors.IsParserError(e))
+        catch (Exception e) when (IsOpenError(e))
         {
             firstError = e;
         }
 
-        if (encrypted)
+        // First a classic-table repair; then a rebuild that also keeps the objects inside object streams.
+        foreach (Func<byte[]?> repair in new Func<byte[]?>[] { () => XrefRepair.Repair(data), () => Security.PdfDecryptor.Rebuild(data, context) })
         {
-            throw PasswordError(firstError);
-        }
+            if (repair() is not { } repaired)
+            {
+                continue;
+            }
 
-        if (XrefRepair.Repair(data) is { } repaired)
-        {
             try
             {
                 return OpenOnce(repaired);
             }
-            catch (Exception e) when (PdfErrors.IsParserError(e))
+            catch (Exception e) when (IsOpenError(e))
             {
                 firstError = e;
             }
@@ -45,6 +48,29 @@ internal static class PdfDocumentLoader
             Failure = PdfTextExtractionFailure.Malformed,
         };
     }
+
+    /// <summary>
+    /// Parser errors, and the OutOfMemoryException PDFsharp meets when a damaged size field asks for an array larger
+    /// than .NET allows (nothing was allocated, so the process is fine).
+    /// </summary>
+    private static bool IsOpenError(Exception e) => PdfErrors.IsParserError(e) || e is OutOfMemoryException;
+
+    private static bool HasImpossibleLength(byte[] data)
+    {
+        string text = System.Text.Encoding.Latin1.GetString(data);
+        foreach (System.Text.RegularExpressions.Match m in DirectLength().Matches(text))
+        {
+            if (!long.TryParse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out long length) || length > data.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/Length\s+(\d+)(?!\s+\d+\s+R)(?![\d.])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 10000)]
+    private static partial System.Text.RegularExpressions.Regex DirectLength();
 
     private static PdfDocument OpenOnce(byte[] data)
     {

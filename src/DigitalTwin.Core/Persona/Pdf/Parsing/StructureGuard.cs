@@ -23,17 +23,20 @@ internal static partial class StructureGuard
 
         var kids = new Dictionary<int, List<int>>();
         string text = Encoding.Latin1.GetString(data);
+        var endobjs = new NextOccurrence(text, "endobj");
+        var streams = new NextOccurrence(text, "stream");
+        var endstreams = new NextOccurrence(text, "endstream");
         foreach (Match header in ObjectHeader().Matches(text))
         {
             int number = int.Parse(header.Groups[1].Value, CultureInfo.InvariantCulture);
             int start = header.Index + header.Length;
-            int end = text.IndexOf("endobj", start, StringComparison.Ordinal);
-            int stream = text.IndexOf("stream", start, StringComparison.Ordinal);
+            int end = endobjs.From(start);
+            int stream = streams.From(start);
             int bodyEnd = stream >= 0 && (end < 0 || stream < end) ? stream : end < 0 ? Math.Min(text.Length, start + 4096) : end;
             string body = text[start..bodyEnd];
             RecordKids(kids, number, body);
             if (bodyEnd == stream && body.Contains("/ObjStm", StringComparison.Ordinal) &&
-                ReadObjectStream(data, text, body, stream) is { } decoded)
+                ReadObjectStream(data, endstreams, body, stream) is { } decoded)
             {
                 if (NestingGuard.MaxDepth(decoded) > maxNesting)
                 {
@@ -77,7 +80,7 @@ internal static partial class StructureGuard
         }
     }
 
-    private static byte[]? ReadObjectStream(byte[] data, string text, string dictionary, int streamKeyword)
+    private static byte[]? ReadObjectStream(byte[] data, NextOccurrence endstreams, string dictionary, int streamKeyword)
     {
         if (!dictionary.Contains("/FlateDecode", StringComparison.Ordinal))
         {
@@ -87,7 +90,7 @@ internal static partial class StructureGuard
         int start = streamKeyword + 6;
         start += start < data.Length && data[start] == '\r' ? 1 : 0;
         start += start < data.Length && data[start] == '\n' ? 1 : 0;
-        int end = text.IndexOf("endstream", start, StringComparison.Ordinal);
+        int end = endstreams.From(start);
         if (end < 0 || end - start < 2)
         {
             return null;

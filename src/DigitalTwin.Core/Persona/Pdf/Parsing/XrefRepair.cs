@@ -15,10 +15,11 @@ internal static partial class XrefRepair
     {
         string text = Encoding.Latin1.GetString(data);
         var objects = new SortedDictionary<int, string>();
+        var search = new Searches(new(text, "endobj"), new(text, "stream"), new(text, "endstream"));
         foreach (Match m in ObjectHeader().Matches(text))
         {
             int number = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (number is > 0 and < 10_000_000 && ReadObject(text, m.Index + m.Length) is { } body)
+            if (number is > 0 and < 10_000_000 && ReadObject(text, m.Index + m.Length, search) is { } body)
             {
                 objects[number] = body;
             }
@@ -50,10 +51,10 @@ internal static partial class XrefRepair
     }
 
     /// <summary>The object's body up to "endobj", with a stream's /Length corrected; null when truncated.</summary>
-    private static string? ReadObject(string text, int start)
+    private static string? ReadObject(string text, int start, Searches search)
     {
-        int end = text.IndexOf("endobj", start, StringComparison.Ordinal);
-        int stream = text.IndexOf("stream", start, StringComparison.Ordinal);
+        int end = search.Endobj.From(start);
+        int stream = search.Stream.From(start);
         if (stream < 0 || (end >= 0 && stream > end))
         {
             return end < 0 ? null : text[start..end].Trim();
@@ -70,13 +71,13 @@ internal static partial class XrefRepair
             dataStart++;
         }
 
-        int dataEnd = text.IndexOf("endstream", dataStart, StringComparison.Ordinal);
+        int dataEnd = search.Endstream.From(dataStart);
         if (dataEnd < 0)
         {
             return null;
         }
 
-        end = text.IndexOf("endobj", dataEnd, StringComparison.Ordinal);
+        end = search.Endobj.From(dataEnd);
         int length = dataEnd - dataStart;
         length -= length > 0 && text[dataStart + length - 1] == '\n' ? 1 : 0;
         length -= length > 0 && text[dataStart + length - 1] == '\r' ? 1 : 0;
@@ -90,6 +91,9 @@ internal static partial class XrefRepair
         dictionary = dictionary[..close] + string.Create(CultureInfo.InvariantCulture, $" /Length {length} >>");
         return $"{dictionary.Trim()}\nstream\n{text.Substring(dataStart, length)}\nendstream";
     }
+
+    /// <summary>The forward searches shared by every object of one repair, so a file without terminators stays linear.</summary>
+    private sealed record Searches(NextOccurrence Endobj, NextOccurrence Stream, NextOccurrence Endstream);
 
     private static string? LastMatch(Regex regex, string text)
     {

@@ -53,7 +53,8 @@ internal sealed class TestPdfBuilder
         return this;
     }
 
-    public byte[] Build()
+    /// <summary>Writes the file; <paramref name="catalogExtra"/> adds entries to the catalog (for example /Metadata).</summary>
+    public byte[] Build(string catalogExtra = "")
     {
         int pagesNumber = Reserve();
         var kids = new List<int>();
@@ -64,7 +65,7 @@ internal sealed class TestPdfBuilder
         }
 
         Set(pagesNumber, $"<< /Type /Pages /Kids [{string.Join(" ", kids.Select(k => $"{k} 0 R"))}] /Count {kids.Count} >>");
-        int root = Add($"<< /Type /Catalog /Pages {pagesNumber} 0 R >>");
+        int root = Add($"<< /Type /Catalog /Pages {pagesNumber} 0 R {catalogExtra}>>");
         return Serialize(root);
     }
 
