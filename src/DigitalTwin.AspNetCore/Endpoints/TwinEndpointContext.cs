@@ -77,6 +77,9 @@ internal sealed partial class TwinEndpointContext(
             case TurnInProgressException inProgress:
                 LogTurnInProgress(Logger, inProgress);
                 return TwinProblems.From(inProgress, context);
+            case IdempotencyKeyReusedException:
+                LogKeyReused(Logger);
+                return TwinProblems.KeyReused();
             default:
                 LogUnexpected(Logger, ex, context.Request.Path);
                 return TwinProblems.Unexpected();
@@ -94,6 +97,9 @@ internal sealed partial class TwinEndpointContext(
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "A repeated Idempotency-Key was still being answered elsewhere; answered 409")]
     private static partial void LogTurnInProgress(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "A repeated Idempotency-Key came with a different message; answered 422")]
+    private static partial void LogKeyReused(ILogger logger);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Unexpected error serving {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);

@@ -61,6 +61,11 @@ internal static class TwinProblems
         return Problem(StatusCodes.Status409Conflict, "The request is still being answered.", "A request with this Idempotency-Key is still being answered; retry shortly to get its answer.");
     }
 
+    public static IResult KeyReused() => Problem(
+        StatusCodes.Status422UnprocessableEntity,
+        "The Idempotency-Key was already used for a different request.",
+        "This Idempotency-Key was already used in this conversation with a different message; nothing was answered. Send a new key with a new message.");
+
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }
