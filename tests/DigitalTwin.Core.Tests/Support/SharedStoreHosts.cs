@@ -65,13 +65,4 @@ internal sealed class SharedStoreHosts : IDisposable
             await Task.Delay(10);
         }
     }
-
-    private sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => logger;
-
-        public void Dispose()
-        {
-        }
-    }
 }
