@@ -29,7 +29,7 @@ internal sealed partial class TwinEndpointContext(
             return (null, null, unknown);
         }
 
-        var (body, problem) = await JsonBody.ReadAsync(context, ContractsJsonContext.Default.ChatRequest, Options.MaxRequestBodySize).ConfigureAwait(false);
+        var (body, problem) = await JsonBody.ReadAsync(context, ContractsJsonContext.Default.ChatRequest, Options.MaxRequestBodySize, Logger).ConfigureAwait(false);
         if (body is null)
         {
             return (null, null, problem);

@@ -18,6 +18,10 @@ internal static class TwinProblems
 
     public static IResult TooLarge(long limit) => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The largest body accepted is {limit} bytes.");
 
+    public static IResult UnreadableBody() => Problem(StatusCodes.Status400BadRequest, "The request body could not be read.", "The body's framing is malformed (for example a bad chunked encoding). Send the JSON body again, with a Content-Length or valid chunks.");
+
+    public static IResult BodyTimedOut() => Problem(StatusCodes.Status408RequestTimeout, "The request body arrived too slowly.", "The body stalled before it was complete. Send it again.");
+
     public static IResult UnknownTwin(string name) => Problem(StatusCodes.Status404NotFound, "Unknown twin.", $"This host serves no twin named '{name}'.");
 
     public static IResult TooManyRequests(string detail) => Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", detail);
