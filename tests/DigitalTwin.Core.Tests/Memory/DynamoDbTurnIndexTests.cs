@@ -125,13 +125,13 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
         Assert.Equal(4211, Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning).EventId.Id);
     }
 
-    private static ConversationTurn TurnAt(DateTimeOffset answered, string id, string model = "gpt-test") => new(
+    internal static ConversationTurn TurnAt(DateTimeOffset answered, string id, string model = "gpt-test") => new(
         id, new(ConversationRole.User, "question", answered.AddSeconds(-1)), new(ConversationRole.Assistant, "answer", answered))
     {
         Metadata = new TurnMetadata { Model = model, Provider = "openai", InputTokens = 10, OutputTokens = 2, Latency = TimeSpan.FromMilliseconds(300) },
     };
 
-    private static async Task<List<TurnRecord>> ListAsync(DynamoDbConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
+    internal static async Task<List<TurnRecord>> ListAsync(DynamoDbConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
     {
         var records = new List<TurnRecord>();
         await foreach (var record in index.ReadTurnsAsync(twin, since, until))

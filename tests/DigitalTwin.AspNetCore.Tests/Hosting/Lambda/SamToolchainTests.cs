@@ -61,7 +61,7 @@ public sealed class SamToolchainTests
             .SelectMany(s => s.Body["Action"] is JsonArray list ? list.Select(a => (string)a!) : [(string)s.Body["Action"]!]).Order()];
 
         Assert.Equal(["s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"], Actions("UseS3"));
-        Assert.Equal(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"], Actions("UseDynamoDb"));
+        Assert.Equal(["dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"], Actions("UseDynamoDb"));
         Assert.Equal(["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Actions("UseBedrock"));
     }
 
