@@ -20,15 +20,19 @@ public sealed class MotoFixture : IAsyncLifetime
 
     public AmazonDynamoDBClient RawDynamoDb { get; private set; } = null!;
 
-    /// <summary>Starts <c>moto_server</c> on 127.0.0.1 and a free port, with <paramref name="environment"/> (IAM enforcement, for one).</summary>
-    public static Task<NodeServer> StartMotoAsync(int port, IDictionary<string, string>? environment = null)
-    {
-        var start = ExternalTool.StartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+    /// <summary>Starts <c>moto_server</c> on 127.0.0.1 and a free port.</summary>
+    public static Task<NodeServer> StartMotoAsync(int port) =>
+        NodeServer.StartProcessAsync(ExternalTool.StartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]), port);
 
+    /// <summary>
+    /// Starts moto with IAM enforced after <paramref name="unauthenticatedActions"/> calls (INITIAL_NO_AUTH_ACTION_COUNT),
+    /// through tests/tools/moto/server.py, which fixes how moto checks the signatures of S3 listings.
+    /// </summary>
+    public static Task<NodeServer> StartMotoWithIamAsync(int port, int unauthenticatedActions)
+    {
+        var server = Path.Combine(DigitalTwin.AspNetCore.Tests.Support.RepositoryRoot.Path, "tests", "tools", "moto", "server.py");
+        var start = ExternalTool.StartInfo("python3", [server, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        start.Environment["INITIAL_NO_AUTH_ACTION_COUNT"] = unauthenticatedActions.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return NodeServer.StartProcessAsync(start, port);
     }
 

@@ -1,0 +1,38 @@
+"""moto_server, for the least-privilege test (IAM enforced), with one fix to how it checks S3 signatures.
+
+Usage: python3 server.py -H 127.0.0.1 -p PORT   (the arguments of moto_server)
+
+moto 5.x in server mode recomputes a request's SigV4 signature from the URL after its query string was percent-decoded,
+so a signed ListObjectsV2 with prefix=a%2Fb%2F is checked as prefix=a/b/ and refused (SignatureDoesNotMatch) although
+AWS accepts it. This re-encodes each query name and value as SigV4's canonical request requires (RFC 3986, unreserved
+characters kept) before moto checks the signature. Nothing else changes: actions and resources are authorized by moto.
+"""
+import sys
+from urllib.parse import quote, unquote
+
+from moto.iam import access_control
+from moto.server import main
+
+_create_aws_request = access_control.IAMRequestBase._create_aws_request
+
+
+def _canonical_path(path):
+    base, _, query = path.partition("?")
+    if not query:
+        return path
+    pairs = []
+    for part in query.split("&"):
+        name, sep, value = part.partition("=")
+        pairs.append(quote(unquote(name), safe="-_.~") + sep + quote(unquote(value), safe="-_.~"))
+    return base + "?" + "&".join(pairs)
+
+
+def _create_aws_request_with_encoded_query(self):
+    self._path = _canonical_path(self._path)
+    return _create_aws_request(self)
+
+
+access_control.IAMRequestBase._create_aws_request = _create_aws_request_with_encoded_query
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
