@@ -65,17 +65,7 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
     [Fact]
     public async Task TableWithoutTheIndex_ListingThrowsAnErrorSayingHowToAddIt_WhileTurnsAreStillStored()
     {
-        await dynamo.RawClient.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _options.TableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-        });
-        while ((await dynamo.RawClient.DescribeTableAsync(_options.TableName)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(20);
-        }
+        await CreateTableWithoutTheIndexAsync(dynamo.RawClient, _options.TableName);
 
         _options.CreateTableIfMissing = false;
         using var store = Store();
@@ -123,6 +113,22 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
 
         Assert.Equal(["good"], records.Select(r => r.TurnId));
         Assert.Equal(4211, Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning).EventId.Id);
+    }
+
+    /// <summary>Creates a table as older versions of the store did: keys only, no turn index.</summary>
+    internal static async Task CreateTableWithoutTheIndexAsync(IAmazonDynamoDB dynamo, string table)
+    {
+        await dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
+            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+        });
+        while ((await dynamo.DescribeTableAsync(table)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20);
+        }
     }
 
     internal static ConversationTurn TurnAt(DateTimeOffset answered, string id, string model = "gpt-test") => new(

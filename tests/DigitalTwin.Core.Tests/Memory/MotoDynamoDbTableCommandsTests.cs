@@ -43,13 +43,7 @@ public sealed partial class MotoDynamoDbTableCommandsTests(MotoFixture moto)
     [Fact]
     public async Task TableWithoutTheIndex_ListingSaysHowToAddIt_AndTheUpdateTableCommandOfTheDocsAddsItWithTheOlderTurns()
     {
-        await moto.RawDynamoDb.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _options.TableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-        });
+        await DynamoDbTurnIndexTests.CreateTableWithoutTheIndexAsync(moto.RawDynamoDb, _options.TableName);
         _options.CreateTableIfMissing = false;
         using var store = Store();
         await store.AppendAsync(new ConversationKey("older", SessionId.New()), DynamoDbTurnIndexTests.TurnAt(Day1.AddHours(2), "before-the-index"));
