@@ -33,7 +33,7 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
     private NodeServer _moto = null!;
 
     public async Task InitializeAsync() =>
-        _moto = await MotoFixture.StartMotoWithIamAsync(NodeTools.FreePort(), unauthenticatedActions: 6); // least_privilege.py's six IAM calls
+        _moto = await MotoFixture.StartMotoAsync(NodeTools.FreePort(), unauthenticatedActions: 6); // least_privilege.py's six IAM calls
 
     public async Task DisposeAsync() => await _moto.DisposeAsync();
 

@@ -7,8 +7,8 @@ using DigitalTwin.Memory.S3;
 namespace DigitalTwin.Core.Tests.Memory.Servers;
 
 /// <summary>
-/// One moto_server (moto, the Python AWS emulator) for the test classes that run the store suites a second time: S3 and
-/// DynamoDB on one free loopback port, in memory. moto enforces what s3rver ignores (S3 If-None-Match / If-Match, 412),
+/// One moto server (moto, the Python AWS emulator, through tests/tools/moto/server.py) for the test classes that run the
+/// store suites a second time: S3 and DynamoDB on one free loopback port, in memory. moto enforces what s3rver ignores (S3 If-None-Match / If-Match, 412),
 /// implements UpdateTimeToLive and UpdateTable adding an index, and returns ALL_OLD on a failed conditional put. Without
 /// IAM enforcement it accepts any signed request, so the s3rver and dynalite credentials serve here too.
 /// </summary>
@@ -20,19 +20,20 @@ public sealed class MotoFixture : IAsyncLifetime
 
     public AmazonDynamoDBClient RawDynamoDb { get; private set; } = null!;
 
-    /// <summary>Starts <c>moto_server</c> on 127.0.0.1 and a free port.</summary>
-    public static Task<NodeServer> StartMotoAsync(int port) =>
-        NodeServer.StartProcessAsync(ExternalTool.StartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]), port);
-
     /// <summary>
-    /// Starts moto with IAM enforced after <paramref name="unauthenticatedActions"/> calls (INITIAL_NO_AUTH_ACTION_COUNT),
-    /// through tests/tools/moto/server.py, which fixes how moto checks the signatures of S3 listings.
+    /// Starts moto on 127.0.0.1 and a free port through tests/tools/moto/server.py, which serves one request at a time (so
+    /// conditional writes are atomic, as on AWS) and checks S3 signatures as AWS does; with
+    /// <paramref name="unauthenticatedActions"/>, IAM is enforced after that many calls (INITIAL_NO_AUTH_ACTION_COUNT).
     /// </summary>
-    public static Task<NodeServer> StartMotoWithIamAsync(int port, int unauthenticatedActions)
+    public static Task<NodeServer> StartMotoAsync(int port, int? unauthenticatedActions = null)
     {
         var server = Path.Combine(DigitalTwin.AspNetCore.Tests.Support.RepositoryRoot.Path, "tests", "tools", "moto", "server.py");
         var start = ExternalTool.StartInfo("python3", [server, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        start.Environment["INITIAL_NO_AUTH_ACTION_COUNT"] = unauthenticatedActions.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (unauthenticatedActions is { } count)
+        {
+            start.Environment["INITIAL_NO_AUTH_ACTION_COUNT"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return NodeServer.StartProcessAsync(start, port);
     }
 
