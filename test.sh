@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need (Node packages for the local S3,
-# DynamoDB and AWS SDK peers; Debian's Chromium for the browser test; Debian's qpdf for the PDF decryption tests),
-# then `dotnet test` on DigitalTwin.sln.
+# DynamoDB and AWS SDK peers; Debian's Chromium for the browser test; Debian's qpdf for the PDF decryption tests; with pip,
+# the Python AWS tools: moto, cfn-lint, the SAM translator, boto3, the AWS CLI), then `dotnet test` on DigitalTwin.sln.
+# Where the Python tools cannot be installed, their test group is left out and the script says so; with CI=true that is
+# an error instead.
 # Prints one closing line: "Total: N passed, N failed, N skipped". Exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,10 +44,43 @@ if [ -d tests/DigitalTwin.Core.Tests/Persona/Pdf/Security ] && ! command -v qpdf
   DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq qpdf >/dev/null
 fi
 
-log "dotnet test DigitalTwin.sln"
+# Python AWS tools for the tests in category PythonAwsTools: moto_server (a second S3/DynamoDB emulator, and IAM
+# enforcement), cfn-lint and the SAM translator (the Lambda sample's template), boto3 and the AWS CLI (docs' commands).
+missing_aws_tools() {
+  local missing=()
+  command -v moto_server >/dev/null || missing+=("moto_server")
+  command -v cfn-lint >/dev/null || missing+=("cfn-lint")
+  command -v aws >/dev/null || missing+=("aws (AWS CLI)")
+  python3 -c 'import samtranslator, boto3, moto' 2>/dev/null || missing+=("python3 modules aws-sam-translator, boto3, moto")
+  echo "${missing[*]}"
+}
+filter=()
+missing=$(missing_aws_tools)
+if [ -n "$missing" ] && command -v python3 >/dev/null; then
+  log "installing the Python AWS tools with pip into tests/tools/.venv (missing: $missing)"
+  venv=tests/tools/.venv
+  if { [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"; } \
+    && "$venv/bin/pip" install --quiet 'moto[server]' cfn-lint aws-sam-translator boto3 awscli; then
+    export PATH="$PWD/$venv/bin:$PATH"
+  else
+    echo "pip could not install them (no network, or no python3-venv)." >&2
+  fi
+  missing=$(missing_aws_tools)
+fi
+if [ -n "$missing" ]; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "CI: the Python AWS tools are missing ($missing); the PythonAwsTools tests must run in CI." >&2
+    exit 1
+  fi
+  printf '\n== SKIPPING the test group PythonAwsTools (moto store suites, least-privilege IAM, cfn-lint and SAM translation): missing %s.\n' "$missing"
+  printf '   Install them with: python3 -m pip install "moto[server]" cfn-lint aws-sam-translator boto3 awscli\n'
+  filter=(--filter "Category!=PythonAwsTools")
+fi
+
+log "dotnet test DigitalTwin.sln ${filter[*]}"
 output=$(mktemp)
 status=0
-dotnet test DigitalTwin.sln --nologo "$@" 2>&1 | tee "$output" || status=$?
+dotnet test DigitalTwin.sln --nologo "${filter[@]}" "$@" 2>&1 | tee "$output" || status=$?
 
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 99, Skipped: 0, Total: 99 ...").
 read -r failed passed skipped < <(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$output" \
@@ -54,6 +89,7 @@ read -r failed passed skipped < <(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+,
 rm -f "$output"
 echo
 echo "Total: ${passed} passed, ${failed} failed, ${skipped} skipped"
+[ ${#filter[@]} -eq 0 ] || echo "(The PythonAwsTools group was not run: missing $missing.)"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
 fi

@@ -3,6 +3,7 @@ using DigitalTwin.AspNetCore;
 using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
 using DigitalTwin.Conversations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,7 +26,7 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
     /// <param name="pattern">Where the endpoint lives. Default <c>/analytics</c>.</param>
     /// <param name="configure">Changes the endpoint's settings.</param>
     /// <returns>The endpoint's route group, for more conventions (another policy, rate limiting…).</returns>
-    /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> or <c>AddAuthorization</c> was not called, or the settings are invalid.</exception>
+    /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> or <c>AddAuthorization</c> was not called, no authentication scheme is registered, or the settings are invalid.</exception>
     public static RouteGroupBuilder MapDigitalTwinAnalytics(
         this IEndpointRouteBuilder endpoints, string pattern = "/analytics", Action<DigitalTwinAnalyticsEndpointOptions>? configure = null)
     {
@@ -39,6 +40,16 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
             throw new InvalidOperationException(
                 "MapDigitalTwinAnalytics serves usage and cost figures and always requires authorization: call builder.Services.AddAuthorization() " +
                 "and set up authentication (for example builder.Services.AddAuthentication().AddJwtBearer()) before building the app.");
+        }
+
+        // Without a scheme, the authorization middleware cannot challenge an anonymous caller and every such request fails
+        // with 500: refuse at start instead.
+        if (services.GetService<IAuthenticationSchemeProvider>() is not { } schemes || !schemes.GetAllSchemesAsync().GetAwaiter().GetResult().Any())
+        {
+            throw new InvalidOperationException(
+                "MapDigitalTwinAnalytics requires authorization, but no authentication scheme is registered, so anonymous callers could not be " +
+                "challenged: add one before building the app, for example builder.Services.AddAuthentication().AddJwtBearer() (package " +
+                "Microsoft.AspNetCore.Authentication.JwtBearer) or AddCookie(), and keep builder.Services.AddAuthorization().");
         }
 
         var options = new DigitalTwinAnalyticsEndpointOptions();

@@ -64,6 +64,14 @@ public sealed class DigitalTwinOptions
     public int IdempotencyLookbackTurns { get; set; } = 50;
 
     /// <summary>
+    /// The secret that keys the session of a first message sent with an <c>Idempotency-Key</c> but no session id (an
+    /// HMAC-SHA256 of the key, so nobody can compute a session from a key). At least 32 characters; hosts sharing a store
+    /// must share it, so a retry landing on another host finds the same session. Default <see langword="null"/>: a random
+    /// secret per process, so such a retry is recognised only by the process that answered it (see docs/reliability.md).
+    /// </summary>
+    public string? IdempotencyKeySecret { get; set; }
+
+    /// <summary>
     /// How long a host's claim on an idempotent turn lasts, and how long a repeat waits for it. Default (null):
     /// <see cref="ResilienceOptions.TotalTimeout"/> + 30 seconds. Internal: tests shorten it.
     /// </summary>

@@ -49,7 +49,7 @@ public class AnalyticsBenchmarks
     public async Task<long> Report()
     {
         var aggregator = new TurnAggregator(_prices);
-        await foreach (var record in ((ITurnIndex)_store).ReadTurnsAsync("bench", Day, Day.AddDays(1)))
+        await foreach (var record in _store.GetService<ITurnIndex>()!.ReadTurnsAsync("bench", Day, Day.AddDays(1)))
         {
             aggregator.Add(record);
         }

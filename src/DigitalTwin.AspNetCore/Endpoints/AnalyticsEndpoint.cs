@@ -30,6 +30,11 @@ internal sealed partial class AnalyticsEndpoint(
             return TwinProblems.BadRequest(context, "'from' and 'to' must be ISO 8601 dates (2026-11-01, a whole UTC day) or date-times with an offset (2026-11-01T08:00:00Z).");
         }
 
+        if (!IsSupported(to) || !IsSupported(from))
+        {
+            return TwinProblems.BadRequest(context, $"'from' and 'to' must fall between {Earliest:yyyy-MM-dd} and {Latest.AddDays(-1):yyyy-MM-dd}.");
+        }
+
         var until = to ?? time.GetUtcNow();
         var since = from ?? until - options.DefaultPeriod;
         if (until <= since)
@@ -63,6 +68,14 @@ internal sealed partial class AnalyticsEndpoint(
         }
     }
 
+    /// <summary>The earliest instant a period may start at: turns carry Unix-epoch timestamps.</summary>
+    private static readonly DateTimeOffset Earliest = DateTimeOffset.UnixEpoch;
+
+    /// <summary>The latest instant a period may end at, far enough from <see cref="DateTimeOffset.MaxValue"/> for day arithmetic.</summary>
+    private static readonly DateTimeOffset Latest = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static bool IsSupported(DateTimeOffset? value) => value is not { } instant || (instant >= Earliest && instant <= Latest);
+
     /// <summary>Parses an optional date or date-time; a date alone is UTC midnight, or the next midnight when it ends a period.</summary>
     private static bool TryParse(Microsoft.Extensions.Primitives.StringValues value, bool endOfDay, out DateTimeOffset? parsed)
     {
@@ -76,7 +89,7 @@ internal sealed partial class AnalyticsEndpoint(
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            parsed = endOfDay ? midnight.AddDays(1) : midnight;
+            parsed = !endOfDay ? midnight : date == DateOnly.MaxValue ? DateTimeOffset.MaxValue : midnight.AddDays(1);
             return true;
         }
 

@@ -29,7 +29,7 @@ internal sealed partial class TwinEndpointContext(
             return (null, null, unknown);
         }
 
-        var (body, problem) = await JsonBody.ReadAsync(context, ContractsJsonContext.Default.ChatRequest, Options.MaxRequestBodySize).ConfigureAwait(false);
+        var (body, problem) = await JsonBody.ReadAsync(context, ContractsJsonContext.Default.ChatRequest, Options.MaxRequestBodySize, Logger).ConfigureAwait(false);
         if (body is null)
         {
             return (null, null, problem);
@@ -77,6 +77,9 @@ internal sealed partial class TwinEndpointContext(
             case TurnInProgressException inProgress:
                 LogTurnInProgress(Logger, inProgress);
                 return TwinProblems.From(inProgress, context);
+            case IdempotencyKeyReusedException:
+                LogKeyReused(Logger);
+                return TwinProblems.KeyReused();
             default:
                 LogUnexpected(Logger, ex, context.Request.Path);
                 return TwinProblems.Unexpected(context);
@@ -94,6 +97,9 @@ internal sealed partial class TwinEndpointContext(
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "A repeated Idempotency-Key was still being answered elsewhere; answered 409")]
     private static partial void LogTurnInProgress(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "A repeated Idempotency-Key came with a different message; answered 422")]
+    private static partial void LogKeyReused(ILogger logger);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Unexpected error serving {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);

@@ -32,6 +32,10 @@ internal static class TwinProblems
         return Problem(StatusCodes.Status404NotFound, t.UnknownTwin, ProblemTexts.Format(t.UnknownTwinDetail, name));
     }
 
+    public static IResult UnreadableBody() => Problem(StatusCodes.Status400BadRequest, "The request body could not be read.", "The body's framing is malformed (for example a bad chunked encoding). Send the JSON body again, with a Content-Length or valid chunks.");
+
+    public static IResult BodyTimedOut() => Problem(StatusCodes.Status408RequestTimeout, "The request body arrived too slowly.", "The body stalled before it was complete. Send it again.");
+
     public static IResult TooManyRequests(HttpContext context, bool perSession, int seconds)
     {
         var t = ProblemTexts.For(context);
@@ -91,6 +95,11 @@ internal static class TwinProblems
         var t = ProblemTexts.For(context);
         return Problem(StatusCodes.Status409Conflict, t.InProgress, t.InProgressDetail);
     }
+
+    public static IResult KeyReused() => Problem(
+        StatusCodes.Status422UnprocessableEntity,
+        "The Idempotency-Key was already used for a different request.",
+        "This Idempotency-Key was already used in this conversation with a different message; nothing was answered. Send a new key with a new message.");
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);

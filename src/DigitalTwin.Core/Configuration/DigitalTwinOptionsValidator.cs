@@ -38,6 +38,11 @@ internal sealed class DigitalTwinOptionsValidator : IValidateOptions<DigitalTwin
             errors.Add($"{section}:IdempotencyLookbackTurns is {options.IdempotencyLookbackTurns}: use 1 to 1000 (default 50).");
         }
 
+        if (options.IdempotencyKeySecret is { Length: < 32 })
+        {
+            errors.Add($"{section}:IdempotencyKeySecret has {options.IdempotencyKeySecret.Length} characters: use at least 32 random ones (for example `openssl rand -base64 48`), or leave it unset.");
+        }
+
         if (!Enum.IsDefined(options.Language))
         {
             errors.Add($"{section}:Language '{options.Language}' is not supported: use English or Spanish, or a custom PromptTemplate.");

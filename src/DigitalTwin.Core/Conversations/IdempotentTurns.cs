@@ -8,40 +8,53 @@ namespace DigitalTwin.Conversations;
 /// <summary>
 /// Makes a turn with a client-chosen id (an <c>Idempotency-Key</c>) happen once: a repeat returns the stored answer
 /// without calling the model or storing again, and a concurrent repeat in the same process waits for the first and
-/// reports its outcome. Repeats are recognised among the session's newest <see cref="DigitalTwinOptions.IdempotencyLookbackTurns"/>
+/// reports its outcome. A key is scoped to its twin and conversation; within that scope it names one request, so the same
+/// key with a different message is refused (<see cref="IdempotencyKeyReusedException"/>) rather than answered with the
+/// first message's answer. Repeats are recognised among the session's newest <see cref="DigitalTwinOptions.IdempotencyLookbackTurns"/>
 /// turns, so hosts sharing a store recognise each other's completed turns; with a store that has claims
 /// (<paramref name="claims"/>), concurrent repeats on different hosts wait for the first too (<see cref="TurnClaimWaiter"/>).
 /// </summary>
-internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurns, TurnClaimWaiter? claims)
+internal sealed class IdempotentTurns(IConversationStore store, string twin, DigitalTwinOptions options, TurnClaimWaiter? claims)
 {
-    private readonly ConcurrentDictionary<(ConversationKey Key, string TurnId), Task<TwinReply>> _inFlight = new();
+    /// <summary>The secret of hosts that configure none: random, so no session can be derived from a key outside this process.</summary>
+    private static readonly byte[] ProcessSecret = RandomNumberGenerator.GetBytes(32);
+
+    private readonly ConcurrentDictionary<(ConversationKey Key, string TurnId), (Task<TwinReply> Reply, string Message)> _inFlight = new();
+
+    private readonly byte[] _secret = options.IdempotencyKeySecret is { } secret ? Encoding.UTF8.GetBytes(secret) : ProcessSecret;
+
+    // One read serves both the repeat check and the history window of an idempotent turn.
+    private readonly int _lookbackTurns = Math.Max(options.IdempotencyLookbackTurns, HistoryWindow.TurnsToRead(options.MaxHistoryMessages));
 
     /// <summary>
-    /// A first message sent with a turn id but no session gets a session derived from the turn id, so its retry (which
-    /// has no session id either) lands in the same session and is recognised.
+    /// A first message sent with a turn id but no session gets a session keyed from the turn id with the host's secret
+    /// (<see cref="SessionId.FromIdempotencyKey"/>), so its retry (which has no session id either) lands in the same session
+    /// and is recognised, while nobody can compute that session from the key alone.
     /// </summary>
-    public static TwinChatRequest WithSession(TwinChatRequest request) => request.SessionId is not null || request.TurnId is null
+    public TwinChatRequest WithSession(TwinChatRequest request) => request.SessionId is not null || request.TurnId is null
         ? request
-        : request with { SessionId = SessionId.Parse("t-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.TurnId))).AsSpan(0, 32).ToString()) };
+        : request with { SessionId = SessionId.FromIdempotencyKey(twin, request.TurnId, _secret) };
 
     /// <summary>
-    /// Replays the stored answer of <paramref name="turnId"/>, or produces it with <paramref name="answer"/>, which gets the
+    /// Replays the stored answer of the request's turn id, or produces it with <paramref name="answer"/>, which gets the
     /// session's recent turns already read (so the history window needs no second read).
     /// </summary>
     public async Task<TwinReply> RunAsync(
-        ConversationKey key, string turnId, Func<IReadOnlyList<ConversationTurn>, Task<TwinReply>> answer, CancellationToken cancellationToken)
+        ConversationKey key, TwinChatRequest request, Func<IReadOnlyList<ConversationTurn>, Task<TwinReply>> answer, CancellationToken cancellationToken)
     {
+        var turnId = request.TurnId!;
         var mine = new TaskCompletionSource<TwinReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         var slot = (key, turnId);
-        var first = _inFlight.GetOrAdd(slot, mine.Task);
-        if (first != mine.Task)
+        var first = _inFlight.GetOrAdd(slot, (mine.Task, request.Message));
+        if (first.Reply != mine.Task)
         {
-            return (await first.WaitAsync(cancellationToken).ConfigureAwait(false)) with { IsReplay = true };
+            EnsureSameMessage(first.Message, request.Message);
+            return (await first.Reply.WaitAsync(cancellationToken).ConfigureAwait(false)) with { IsReplay = true };
         }
 
         try
         {
-            var start = await BeginAsync(key, turnId, cancellationToken).ConfigureAwait(false);
+            var start = await BeginAsync(key, request, cancellationToken).ConfigureAwait(false);
             TwinReply reply;
             try
             {
@@ -63,7 +76,7 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
         }
         finally
         {
-            _inFlight.TryRemove(new KeyValuePair<(ConversationKey, string), Task<TwinReply>>(slot, mine.Task));
+            _inFlight.TryRemove(new KeyValuePair<(ConversationKey, string), (Task<TwinReply>, string)>(slot, (mine.Task, request.Message)));
         }
     }
 
@@ -71,14 +84,15 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
     /// Starts an idempotent turn: returns its stored answer, or the session's recent turns and (with a store that has claims)
     /// this request's claim on producing it, which <see cref="EndAsync"/> releases. Waits while another request holds the claim.
     /// </summary>
-    public async Task<TurnStart> BeginAsync(ConversationKey key, string turnId, CancellationToken cancellationToken)
+    public async Task<TurnStart> BeginAsync(ConversationKey key, TwinChatRequest request, CancellationToken cancellationToken)
     {
+        var message = request.Message;
         if (claims is not null)
         {
-            return await claims.BeginAsync(key, turnId, FindAsync, cancellationToken).ConfigureAwait(false);
+            return await claims.BeginAsync(key, request.TurnId!, (k, t, ct) => FindAsync(k, t, message, ct), cancellationToken).ConfigureAwait(false);
         }
 
-        var (replay, recent) = await FindAsync(key, turnId, cancellationToken).ConfigureAwait(false);
+        var (replay, recent) = await FindAsync(key, request.TurnId!, message, cancellationToken).ConfigureAwait(false);
         return new TurnStart(replay, recent, null);
     }
 
@@ -87,19 +101,34 @@ internal sealed class IdempotentTurns(IConversationStore store, int lookbackTurn
 
     /// <summary>
     /// Reads the session's newest turns and returns the stored answer of <paramref name="turnId"/> when they hold it,
-    /// together with the turns read (the caller sizes the read to cover its history window too).
+    /// together with the turns read (the caller sizes the read to cover its history window too). A stored turn of that id
+    /// whose message is not <paramref name="message"/> is another request: <see cref="IdempotencyKeyReusedException"/>.
     /// </summary>
-    public async Task<(TwinReply? Replay, IReadOnlyList<ConversationTurn> Recent)> FindAsync(ConversationKey key, string turnId, CancellationToken cancellationToken)
+    private async Task<(TwinReply? Replay, IReadOnlyList<ConversationTurn> Recent)> FindAsync(
+        ConversationKey key, string turnId, string message, CancellationToken cancellationToken)
     {
-        var recent = await store.ReadLatestAsync(key, lookbackTurns, cancellationToken).ConfigureAwait(false);
+        var recent = await store.ReadLatestAsync(key, _lookbackTurns, cancellationToken).ConfigureAwait(false);
         for (var i = recent.Count - 1; i >= 0; i--)
         {
             if (string.Equals(recent[i].TurnId, turnId, StringComparison.Ordinal))
             {
+                EnsureSameMessage(recent[i].User.Content, message);
                 return (new TwinReply(recent[i].Assistant.Content, key.SessionId) { TurnId = turnId, IsReplay = true }, recent);
             }
         }
 
         return (null, recent);
+    }
+
+    /// <summary>
+    /// The request's fingerprint is its twin, conversation and message: the first two are the key's scope (the look-up is
+    /// made within them), so a repeat is the same request exactly when its message is the same.
+    /// </summary>
+    private static void EnsureSameMessage(string first, string repeat)
+    {
+        if (!string.Equals(first, repeat, StringComparison.Ordinal))
+        {
+            throw new IdempotencyKeyReusedException();
+        }
     }
 }

@@ -57,6 +57,17 @@ public readonly record struct SessionId
         : throw new FormatException($"A session id has {MinLength} to {MaxLength} characters: ASCII letters, digits, '-' or '_', starting with a letter or digit.");
 
     /// <summary>
+    /// The session of a first message sent with an idempotency key but no session id: <c>k-</c> and 32 hex characters of the
+    /// HMAC-SHA256, keyed with <paramref name="secret"/>, of the twin's name and the key. Stable for a given secret, so a
+    /// retry finds the same session; not computable from the key without the secret.
+    /// </summary>
+    internal static SessionId FromIdempotencyKey(string twin, string key, byte[] secret)
+    {
+        var hash = HMACSHA256.HashData(secret, System.Text.Encoding.UTF8.GetBytes(twin + "\n" + key));
+        return new SessionId("k-" + Convert.ToHexStringLower(hash.AsSpan(0, 16)));
+    }
+
+    /// <summary>
     /// A stable name for storage derived from the id (lowercase hex of its SHA-256, first 32 characters), so no caller-chosen
     /// text reaches a file path or object key.
     /// </summary>

@@ -14,11 +14,12 @@ internal sealed partial class Twin(
     string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger)
     : IDigitalTwin
 {
-    // One read serves both the repeat check and the history window of an idempotent turn. A claim lasts the longest model
-    // call plus a margin for storing the turn, so it outlives the request that holds it unless that request's host dies.
+    // A claim lasts the longest model call plus a margin for storing the turn, so it outlives the request that holds it
+    // unless that request's host dies.
     private readonly IdempotentTurns _idempotent = new(
         store,
-        Math.Max(options.IdempotencyLookbackTurns, HistoryWindow.TurnsToRead(options.MaxHistoryMessages)),
+        name,
+        options,
         store.GetService<ITurnClaims>() is { } claims
             ? new TurnClaimWaiter(claims, name, options.IdempotencyClaimLease ?? options.Resilience.TotalTimeout + TimeSpan.FromSeconds(30), options.IdempotencyPollInterval, time, logger)
             : null);
@@ -49,9 +50,9 @@ internal sealed partial class Twin(
             return await AnswerAsync(request, history: null, cancellationToken).ConfigureAwait(false);
         }
 
-        request = IdempotentTurns.WithSession(request);
+        request = _idempotent.WithSession(request);
         return await _idempotent.RunAsync(
-            new ConversationKey(Name, request.SessionId!.Value), turnId, recent => AnswerAsync(request, recent, cancellationToken), cancellationToken).ConfigureAwait(false);
+            new ConversationKey(Name, request.SessionId!.Value), request, recent => AnswerAsync(request, recent, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TwinReply> AnswerAsync(TwinChatRequest request, IReadOnlyList<ConversationTurn>? history, CancellationToken cancellationToken)
@@ -75,12 +76,12 @@ internal sealed partial class Twin(
     {
         ArgumentNullException.ThrowIfNull(request);
         TwinRequestValidator.Validate(request, options);
-        request = IdempotentTurns.WithSession(request);
+        request = _idempotent.WithSession(request);
         var start = default(TurnStart);
         IReadOnlyList<ConversationTurn>? history = null;
         if (request.TurnId is not null && request.SessionId is { } known)
         {
-            start = await _idempotent.BeginAsync(new ConversationKey(Name, known), request.TurnId, cancellationToken).ConfigureAwait(false);
+            start = await _idempotent.BeginAsync(new ConversationKey(Name, known), request, cancellationToken).ConfigureAwait(false);
             history = start.Recent;
             if (start.Replay is { } replay)
             {

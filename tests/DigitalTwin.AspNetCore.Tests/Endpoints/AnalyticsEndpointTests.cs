@@ -95,6 +95,13 @@ public sealed class AnalyticsEndpointTests
     [InlineData("analytics?from=2024-01-01&to=2026-01-01", 400)]
     [InlineData("analytics?to=2026-13-01", 400)]
     [InlineData("analytics?twin=nobody", 404)]
+    [InlineData("analytics?to=9999-12-31", 400)]
+    [InlineData("analytics?to=9999-12-31T23:59:59Z", 400)]
+    [InlineData("analytics?to=0001-01-01", 400)]
+    [InlineData("analytics?from=0001-01-01", 400)]
+    [InlineData("analytics?from=0001-01-01&to=0001-01-02", 400)]
+    [InlineData("analytics?from=9999-12-31&to=0001-01-01", 400)]
+    [InlineData("analytics?from=9999-12-30&to=9999-12-31", 400)]
     public async Task BadQueries_AreProblemDetails(string path, int status)
     {
         await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore());
@@ -103,6 +110,19 @@ public sealed class AnalyticsEndpointTests
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("analytics?from=9998-12-30&to=9998-12-31")]
+    [InlineData("analytics?from=1970-01-01&to=1970-01-02")]
+    public async Task PeriodsAtTheEdgesOfTheSupportedRange_AreSummarised(string path)
+    {
+        using var folder = new TempFolder();
+        await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseFileStore(o => o.Directory = folder.Path));
+
+        using var response = await host.Client.SendAsync(Get(path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -134,6 +154,28 @@ public sealed class AnalyticsEndpointTests
             map: app => app.MapDigitalTwinAnalytics()));
 
         Assert.Contains("AddAuthorization", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)] // AddAuthorization() alone
+    [InlineData(true)] // AddAuthentication() too, but no scheme
+    public async Task Mapping_WithAuthorizationButNoAuthenticationScheme_FailsAtStartSayingWhatToAdd(bool addAuthentication)
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => WebTestHost.StartAsync(
+            services: s =>
+            {
+                s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore();
+                if (addAuthentication)
+                {
+                    s.AddAuthentication();
+                }
+
+                s.AddAuthorization();
+            },
+            map: app => app.MapDigitalTwinAnalytics()));
+
+        Assert.Contains("no authentication scheme", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AddAuthentication", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,6 +96,7 @@ public sealed class DigitalTwinConfigurationTests
             ["DigitalTwin:PersonaDirectory"] = "/no/such/persona",
             ["DigitalTwin:MaxHistoryMessages"] = "-1",
             ["DigitalTwin:OpenAI:Endpoint"] = "ftp://example.com",
+            ["DigitalTwin:IdempotencyKeySecret"] = "short",
         });
         builder.Services.AddDigitalTwin().UseOpenAI();
         using var host = builder.Build();
@@ -106,6 +107,7 @@ public sealed class DigitalTwinConfigurationTests
         Assert.Contains(failures, f => f.Contains("PersonaDirectory '/no/such/persona' does not exist", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("MaxHistoryMessages is -1", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("must be an absolute http or https address", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("IdempotencyKeySecret has 5 characters: use at least 32", StringComparison.Ordinal));
     }
 
     [Fact]

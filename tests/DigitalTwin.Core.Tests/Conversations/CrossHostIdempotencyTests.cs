@@ -1,17 +1,27 @@
 using DigitalTwin.Conversations;
+using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
+using DigitalTwin.Memory.DynamoDb;
+using DigitalTwin.Memory.S3;
 using DigitalTwin.Providers;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Conversations;
 
-/// <summary>Idempotent turns across hosts sharing a file store (<see cref="SharedStoreHosts"/>): the same key at the same time.</summary>
-public sealed class CrossHostIdempotencyTests : IDisposable
+/// <summary>
+/// Idempotent turns across hosts sharing a store (<see cref="SharedStoreHosts"/>): the same key at the same time. Run on the
+/// file store, and on moto's S3 and DynamoDB.
+/// </summary>
+public abstract class CrossHostIdempotencySuite(SharedStoreHosts hosts) : IDisposable
 {
-    private readonly SharedStoreHosts _hosts = new();
+    private readonly SharedStoreHosts _hosts = hosts;
 
-    public void Dispose() => _hosts.Dispose();
+    public void Dispose()
+    {
+        _hosts.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task SameKeyOnTwoHostsAtOnce_CallsTheModelOnce_StoresOneTurn_AndBothCallersGetThatAnswer()
@@ -40,7 +50,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         Assert.Single(answers, a => a.IsReplay);
         var turn = Assert.Single(await _hosts.Store().ReadAllAsync(new ConversationKey("default", session)));
         Assert.Equal(winner, turn.Assistant.Content);
-        Assert.False((await _hosts.Store().TurnClaims().TryClaimAsync(new ConversationKey("default", session), "k1", TimeSpan.FromMinutes(1)))!.TookOver); // released
+        Assert.False((await _hosts.Claims().TryClaimAsync(new ConversationKey("default", session), "k1", TimeSpan.FromMinutes(1)))!.TookOver); // released
     }
 
     [Fact]
@@ -89,7 +99,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
     {
         var host = _hosts.Start("answer", o => o.IdempotencyClaimLease = TimeSpan.FromMilliseconds(500));
         var key = new ConversationKey("default", SessionId.New());
-        Assert.NotNull(await _hosts.Store().TurnClaims().TryClaimAsync(key, "k1", TimeSpan.FromMinutes(10))); // a host still (or forever) answering
+        Assert.NotNull(await _hosts.Claims().TryClaimAsync(key, "k1", TimeSpan.FromMinutes(10))); // a host still (or forever) answering
 
         var ex = await Assert.ThrowsAsync<TurnInProgressException>(() => host.Twin.ChatAsync(new TwinChatRequest("Hi", key.SessionId) { TurnId = "k1" }));
 
@@ -104,7 +114,7 @@ public sealed class CrossHostIdempotencyTests : IDisposable
         var log = new ListLogger();
         var host = _hosts.Start("answer after the crash", log: log);
         var key = new ConversationKey("default", SessionId.New());
-        Assert.NotNull(await _hosts.Store().TurnClaims().TryClaimAsync(key, "k1", TimeSpan.FromMilliseconds(300))); // its host died: never released
+        Assert.NotNull(await _hosts.Claims().TryClaimAsync(key, "k1", TimeSpan.FromMilliseconds(300))); // its host died: never released
 
         var reply = await host.Twin.ChatAsync(new TwinChatRequest("Hi", key.SessionId) { TurnId = "k1" });
 
@@ -154,4 +164,20 @@ public sealed class CrossHostIdempotencyTests : IDisposable
 
         Assert.Equal(("answer from B", false), (retry.Response, retry.IsReplay));
     }
+}
+
+public sealed class CrossHostIdempotencyTests() : CrossHostIdempotencySuite(new SharedStoreHosts());
+
+[Collection(MotoTests.Name)]
+[Trait("Category", ExternalTool.Category)]
+public sealed class MotoS3CrossHostIdempotencyTests(MotoFixture moto) : CrossHostIdempotencySuite(Over(moto.S3Options(S3ServerFixture.NewPrefix())))
+{
+    private static SharedStoreHosts Over(S3StoreOptions options) => new(() => S3ServerFixture.CreateStore(options));
+}
+
+[Collection(MotoTests.Name)]
+[Trait("Category", ExternalTool.Category)]
+public sealed class MotoDynamoDbCrossHostIdempotencyTests(MotoFixture moto) : CrossHostIdempotencySuite(Over(moto.DynamoDbOptions()))
+{
+    private static SharedStoreHosts Over(DynamoDbStoreOptions options) => new(() => DynaliteFixture.CreateStore(options));
 }

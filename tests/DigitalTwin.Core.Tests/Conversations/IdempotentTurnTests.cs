@@ -41,6 +41,83 @@ public sealed class IdempotentTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task SameTurnIdWithADifferentMessage_IsRefused_AndNeitherCallsTheModelNorStores()
+    {
+        var session = SessionId.New();
+        await _host.Twin.ChatAsync(new TwinChatRequest("Hello", session) { TurnId = "turn-1" });
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _host.Twin.ChatAsync(new TwinChatRequest("Transfer the money", session) { TurnId = "turn-1" }));
+
+        Assert.Single(_host.Model.Calls);
+        Assert.Equal("Hello", Assert.Single(await Store.ReadAllAsync(new ConversationKey("default", session))).User.Content);
+    }
+
+    [Fact]
+    public async Task SameTurnIdWithoutSessionWithADifferentMessage_IsRefused()
+    {
+        await _host.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "order-1" });
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _host.Twin.ChatAsync(new TwinChatRequest("What did I ask?") { TurnId = "order-1" }));
+
+        Assert.Single(_host.Model.Calls);
+    }
+
+    [Fact]
+    public async Task StreamingRepeatWithADifferentMessage_IsRefusedBeforeAnyUpdate()
+    {
+        var session = SessionId.New();
+        await _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" });
+
+        var updates = new List<TwinStreamUpdate>();
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(async () =>
+        {
+            await foreach (var update in _host.Twin.ChatStreamingAsync(new TwinChatRequest("Something else", session) { TurnId = "s1" }))
+            {
+                updates.Add(update);
+            }
+        });
+
+        Assert.Empty(updates);
+        Assert.Single(_host.Model.Calls);
+    }
+
+    [Fact]
+    public async Task ConcurrentDuplicateWithADifferentMessage_IsRefusedWithoutWaitingForTheFirst()
+    {
+        var session = SessionId.New();
+        _host.Model.Gate = new TaskCompletionSource();
+        var first = _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "t" });
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _host.Twin.ChatAsync(new TwinChatRequest("Bye", session) { TurnId = "t" }));
+
+        Assert.False(first.IsCompleted);
+        _host.Model.Gate.SetResult();
+        Assert.False((await first).IsReplay);
+        Assert.Single(_host.Model.Calls);
+    }
+
+    [Fact]
+    public async Task SessionOfAKeyWithoutSession_IsNotTheUnsaltedHashOfTheKey_AndDependsOnTheSecret()
+    {
+        const string Secret = "0123456789abcdef0123456789abcdef-shared";
+        using var a = new TwinHost(options: o => o.IdempotencyKeySecret = Secret);
+        using var b = new TwinHost(options: o => o.IdempotencyKeySecret = Secret);
+        using var other = new TwinHost(options: o => o.IdempotencyKeySecret = new string('x', 40));
+        var unsalted = "t-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("order-1"u8)).AsSpan(0, 32).ToString();
+
+        var fromA = (await a.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "order-1" })).SessionId;
+        var fromB = (await b.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "order-1" })).SessionId;
+        var fromOther = (await other.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "order-1" })).SessionId;
+        var unconfigured = (await _host.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "order-1" })).SessionId;
+
+        Assert.Equal(fromA, fromB); // hosts sharing the secret (and a store) find the same session for a retry
+        Assert.NotEqual(fromA, fromOther);
+        Assert.DoesNotContain(unsalted, new[] { fromA.Value, fromOther.Value, unconfigured.Value });
+        Assert.NotEqual(fromA, unconfigured);
+        Assert.Empty(await _host.Twin.GetConversationAsync(SessionId.Parse(unsalted)));
+    }
+
+    [Fact]
     public async Task ConcurrentDuplicate_WaitsForTheFirstAndGetsItsAnswer()
     {
         var session = SessionId.New();

@@ -1,20 +1,19 @@
 using DigitalTwin.Core.Tests.Memory.Servers;
+using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
-/// <summary>The store contract against a real DynamoDB API (dynalite), each test on a fresh table the store creates.</summary>
-[Collection(DynaliteTests.Name)]
-public sealed class DynamoDbConversationStoreTests(DynaliteFixture dynamo) : ConversationStoreContract
+/// <summary>The store contract against a real DynamoDB API, each test on a fresh table the store creates; run on dynalite and on moto.</summary>
+public abstract class DynamoDbConversationStoreSuite(DynamoDbStoreOptions options) : ConversationStoreContract
 {
     private readonly List<DynamoDbConversationStore> _stores = [];
-    private readonly DynamoDbStoreOptions _options = dynamo.Options();
 
-    protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult<IConversationStore>(Track(DynaliteFixture.CreateStore(_options)));
+    protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult<IConversationStore>(Track(DynaliteFixture.CreateStore(options)));
 
     // A second client and store over the same table, as another host would have.
-    protected override Task<IConversationStore> CreatePeerAsync(IConversationStore store) => Task.FromResult<IConversationStore>(Track(DynaliteFixture.CreateStore(_options)));
+    protected override Task<IConversationStore> CreatePeerAsync(IConversationStore store) => Task.FromResult<IConversationStore>(Track(DynaliteFixture.CreateStore(options)));
 
     public override Task DisposeAsync()
     {
@@ -28,3 +27,10 @@ public sealed class DynamoDbConversationStoreTests(DynaliteFixture dynamo) : Con
         return store;
     }
 }
+
+[Collection(DynaliteTests.Name)]
+public sealed class DynamoDbConversationStoreTests(DynaliteFixture dynamo) : DynamoDbConversationStoreSuite(dynamo.Options());
+
+[Collection(MotoTests.Name)]
+[Trait("Category", ExternalTool.Category)]
+public sealed class MotoDynamoDbConversationStoreTests(MotoFixture moto) : DynamoDbConversationStoreSuite(moto.DynamoDbOptions());

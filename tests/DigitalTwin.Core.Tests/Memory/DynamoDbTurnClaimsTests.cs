@@ -1,4 +1,5 @@
 using DigitalTwin.Core.Tests.Support;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Memory;
@@ -7,14 +8,13 @@ using DigitalTwin.Memory.DynamoDb;
 namespace DigitalTwin.Core.Tests.Memory;
 
 /// <summary>
-/// The claim contract against a real DynamoDB API (dynalite, which evaluates condition expressions): each "host" is a store
-/// with its own client over one fresh table.
+/// The claim contract against a real DynamoDB API (dynalite and moto, which both evaluate condition expressions): each
+/// "host" is a store with its own client over one fresh table.
 /// </summary>
-[Collection(DynaliteTests.Name)]
-public sealed class DynamoDbTurnClaimsTests(DynaliteFixture dynamo) : TurnClaimsContract
+public abstract class DynamoDbTurnClaimsSuite(DynamoDbStoreOptions options, IAmazonDynamoDB raw) : TurnClaimsContract
 {
     private readonly List<DynamoDbConversationStore> _stores = [];
-    private readonly DynamoDbStoreOptions _options = dynamo.Options();
+    private readonly DynamoDbStoreOptions _options = options;
 
     protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time)
     {
@@ -37,7 +37,7 @@ public sealed class DynamoDbTurnClaimsTests(DynaliteFixture dynamo) : TurnClaims
 
         var claim = await host.TryClaimAsync(key, "client-key-42", Lease);
 
-        var items = (await dynamo.RawClient.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items;
+        var items = (await raw.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items;
         var item = Assert.Single(items);
         Assert.Equal($"{key.TwinStorageName}#{key.SessionId.StorageName}#claims", item["pk"].S);
         Assert.Equal(64, item["sk"].S.Length);
@@ -47,6 +47,13 @@ public sealed class DynamoDbTurnClaimsTests(DynaliteFixture dynamo) : TurnClaims
         Assert.True(long.Parse(item[_options.TtlAttributeName].N, System.Globalization.CultureInfo.InvariantCulture) > claim.ExpiresAt.ToUnixTimeSeconds());
 
         await host.ReleaseAsync(claim);
-        Assert.Empty((await dynamo.RawClient.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items);
+        Assert.Empty((await raw.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items);
     }
 }
+
+[Collection(DynaliteTests.Name)]
+public sealed class DynamoDbTurnClaimsTests(DynaliteFixture dynamo) : DynamoDbTurnClaimsSuite(dynamo.Options(), dynamo.RawClient);
+
+[Collection(MotoTests.Name)]
+[Trait("Category", ExternalTool.Category)]
+public sealed class MotoDynamoDbTurnClaimsTests(MotoFixture moto) : DynamoDbTurnClaimsSuite(moto.DynamoDbOptions(), moto.RawDynamoDb);

@@ -65,17 +65,7 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
     [Fact]
     public async Task TableWithoutTheIndex_ListingThrowsAnErrorSayingHowToAddIt_WhileTurnsAreStillStored()
     {
-        await dynamo.RawClient.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _options.TableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-        });
-        while ((await dynamo.RawClient.DescribeTableAsync(_options.TableName)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(20);
-        }
+        await CreateTableWithoutTheIndexAsync(dynamo.RawClient, _options.TableName);
 
         _options.CreateTableIfMissing = false;
         using var store = Store();
@@ -125,13 +115,29 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
         Assert.Equal(4211, Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning).EventId.Id);
     }
 
-    private static ConversationTurn TurnAt(DateTimeOffset answered, string id, string model = "gpt-test") => new(
+    /// <summary>Creates a table as older versions of the store did: keys only, no turn index.</summary>
+    internal static async Task CreateTableWithoutTheIndexAsync(IAmazonDynamoDB dynamo, string table)
+    {
+        await dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
+            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+        });
+        while ((await dynamo.DescribeTableAsync(table)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    internal static ConversationTurn TurnAt(DateTimeOffset answered, string id, string model = "gpt-test") => new(
         id, new(ConversationRole.User, "question", answered.AddSeconds(-1)), new(ConversationRole.Assistant, "answer", answered))
     {
         Metadata = new TurnMetadata { Model = model, Provider = "openai", InputTokens = 10, OutputTokens = 2, Latency = TimeSpan.FromMilliseconds(300) },
     };
 
-    private static async Task<List<TurnRecord>> ListAsync(DynamoDbConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
+    internal static async Task<List<TurnRecord>> ListAsync(DynamoDbConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
     {
         var records = new List<TurnRecord>();
         await foreach (var record in index.TurnIndex().ReadTurnsAsync(twin, since, until))

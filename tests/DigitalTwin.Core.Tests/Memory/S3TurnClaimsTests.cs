@@ -7,30 +7,27 @@ using DigitalTwin.Memory.S3;
 namespace DigitalTwin.Core.Tests.Memory;
 
 /// <summary>
-/// The claim contract against a real S3 API: s3rver behind <see cref="ConditionalS3Proxy"/>, which enforces the conditional
-/// writes (<c>If-None-Match</c>, <c>If-Match</c>) that AWS S3 honours and s3rver ignores. Each "host" is a store with its own
-/// client over one bucket and key prefix.
+/// The claim contract against moto's S3, which enforces the conditional writes (<c>If-None-Match</c>, <c>If-Match</c>: 412)
+/// that AWS S3 honours and s3rver ignores. Each "host" is a store with its own client over one bucket and key prefix.
 /// </summary>
-[Collection(S3ServerTests.Name)]
-public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
+[Collection(MotoTests.Name)]
+[Trait("Category", ExternalTool.Category)]
+public sealed class S3TurnClaimsTests(MotoFixture moto) : TurnClaimsContract
 {
     private readonly List<S3ConversationStore> _stores = [];
     private readonly string _prefix = S3ServerFixture.NewPrefix();
-    private ConditionalS3Proxy _proxy = null!;
 
-    public override async Task InitializeAsync() => _proxy = await ConditionalS3Proxy.StartAsync(s3.Server.Url);
-
-    public override async Task DisposeAsync()
+    public override Task DisposeAsync()
     {
         _stores.ForEach(s => s.Dispose());
-        await _proxy.DisposeAsync();
+        return Task.CompletedTask;
     }
 
-    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IConversationStore>(NewStore(time, _proxy.Url));
+    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IConversationStore>(NewStore(time));
 
-    private S3ConversationStore NewStore(TimeProvider time, string url, RecordingHttpClientFactory? http = null)
+    private S3ConversationStore NewStore(TimeProvider time, RecordingHttpClientFactory? http = null, S3StoreOptions? options = null)
     {
-        var store = S3ServerFixture.CreateStore(s3.Options(_prefix, url), http, time);
+        var store = S3ServerFixture.CreateStore(options ?? moto.S3Options(_prefix), http, time);
         _stores.Add(store);
         return store;
     }
@@ -39,7 +36,7 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
     public async Task ClaimTakeoverAndRelease_SendTheConditionalHeaders_AndTheClaimLivesOutsideTheSessionsTurns()
     {
         var http = new RecordingHttpClientFactory();
-        var host = NewStore(Clock, _proxy.Url, http);
+        var host = NewStore(Clock, http);
         var key = NewKey();
 
         var claim = await host.TurnClaims().TryClaimAsync(key, "client-key-42", Lease);
@@ -58,37 +55,28 @@ public sealed class S3TurnClaimsTests(S3ServerFixture s3) : TurnClaimsContract
         Assert.NotNull(delete.Header("If-Match"));
         Assert.NotEqual(puts[2].Header("If-Match"), delete.Header("If-Match")); // the takeover's own version, not the one it replaced
         Assert.True(claim is not null && takeover!.TookOver);
-        Assert.Empty((await s3.RawClient.ListObjectsV2Async(new() { BucketName = S3ServerFixture.Bucket, Prefix = _prefix + "_claims/" })).S3Objects ?? []);
+        Assert.Empty((await moto.RawS3.ListObjectsV2Async(new() { BucketName = S3ServerFixture.Bucket, Prefix = _prefix + "_claims/" })).S3Objects ?? []);
     }
 
     [Fact]
     public async Task ConcurrentClaimers_AreRefusedByTheConditionalWrite_NotByLuck()
     {
-        var hosts = new ITurnClaims[] { NewStore(TimeProvider.System, _proxy.Url).TurnClaims(), NewStore(TimeProvider.System, _proxy.Url).TurnClaims() };
+        var http = new RecordingHttpClientFactory();
+        var hosts = new ITurnClaims[] { NewStore(TimeProvider.System, http).TurnClaims(), NewStore(TimeProvider.System, http).TurnClaims() };
 
         var winners = await RaceAsync(hosts, NewKey(), "race", Lease);
 
         Assert.Single(winners);
-        Assert.True(_proxy.Refused >= 7, $"the proxy refused {_proxy.Refused} writes");
-    }
-
-    [Fact]
-    public async Task PlainS3rver_IgnoresIfNoneMatch_SoWithoutTheProxyBothHostsWouldWin()
-    {
-        var (a, b) = (NewStore(Clock, s3.Server.Url), NewStore(Clock, s3.Server.Url));
-        var key = new ConversationKey("default", SessionId.New());
-
-        Assert.NotNull(await a.TurnClaims().TryClaimAsync(key, "t", Lease));
-        Assert.NotNull(await b.TurnClaims().TryClaimAsync(key, "t", Lease)); // why these tests run through ConditionalS3Proxy
+        Assert.Contains(http.Requests, r => r.Method == "PUT" && r.Header("If-None-Match") == "*");
     }
 
     [Fact]
     public async Task WithConditionalWritesOff_ClaimsAreGrantedWithoutWriting()
     {
-        var options = s3.Options(_prefix, _proxy.Url);
+        var options = moto.S3Options(_prefix);
         options.UseIfNoneMatch = false;
         var http = new RecordingHttpClientFactory();
-        using var store = S3ServerFixture.CreateStore(options, http, Clock);
+        var store = NewStore(Clock, http, options);
         var key = NewKey();
 
         Assert.NotNull(await store.TurnClaims().TryClaimAsync(key, "t", Lease));

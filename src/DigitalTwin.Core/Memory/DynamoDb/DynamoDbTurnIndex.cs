@@ -90,7 +90,7 @@ internal sealed partial class DynamoDbTurnIndex(IAmazonDynamoDB dynamo, DynamoDb
                 ExclusiveStartKey = start,
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonDynamoDBException ex) when (ex.ErrorCode == "ValidationException" && ex.Message.Contains("specified index", StringComparison.OrdinalIgnoreCase))
+        catch (AmazonDynamoDBException ex) when (IsMissingIndex(ex))
         {
             throw new ConversationStoreException(ConversationStoreFailure.Unavailable,
                 $"DynamoDB table {options.TableName} has no global secondary index '{options.TurnIndexName}', which listing turns by time (analytics) queries. " +
@@ -100,6 +100,18 @@ internal sealed partial class DynamoDbTurnIndex(IAmazonDynamoDB dynamo, DynamoDb
                 $"\"Projection\":{{\"ProjectionType\":\"INCLUDE\",\"NonKeyAttributes\":[\"{MetaAttribute}\"]}}}}}}]'. Or set TurnIndexName to the index the table has. DynamoDB answered: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// Whether a query failed because the table lacks the index: DynamoDB (and dynalite) answer ValidationException "…does
+    /// not have the specified index"; moto answers ResourceNotFoundException "Invalid index…" (a missing table is also
+    /// ResourceNotFoundException, without the word "index").
+    /// </summary>
+    private static bool IsMissingIndex(AmazonDynamoDBException ex) => ex.ErrorCode switch
+    {
+        "ValidationException" => ex.Message.Contains("specified index", StringComparison.OrdinalIgnoreCase),
+        "ResourceNotFoundException" => ex.Message.Contains("index", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Warning, Message = "DynamoDB store: index item {Day}/{Sk} in table {Table} has no readable turn record (meta); it is skipped")]
     private static partial void LogUnreadableIndexItem(ILogger logger, string table, string day, string? sk);

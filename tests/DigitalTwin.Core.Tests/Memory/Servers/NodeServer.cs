@@ -6,7 +6,7 @@ using System.Net.Sockets;
 
 namespace DigitalTwin.Core.Tests.Memory.Servers;
 
-/// <summary>A Node.js server from tests/tools on a loopback port, killed (with its process tree) on dispose.</summary>
+/// <summary>A Node.js server from tests/tools (or another local emulator process) on a loopback port, killed (with its process tree) on dispose.</summary>
 public sealed class NodeServer : IAsyncDisposable
 {
     private readonly Process _process;
@@ -40,12 +40,21 @@ public sealed class NodeServer : IAsyncDisposable
             throw new InvalidOperationException("'node' was not found: the S3 and DynamoDB store tests need Node.js 20+ on the PATH (Debian: apt-get install nodejs npm).", ex);
         }
 
+        return await WatchAsync(process, port, script);
+    }
+
+    /// <summary>Starts another local emulator (moto_server) the same way: on a loopback port, killed on dispose.</summary>
+    public static Task<NodeServer> StartProcessAsync(ProcessStartInfo start, int port) =>
+        WatchAsync(DigitalTwin.Core.Tests.Support.ExternalTool.Start(start), port, start.FileName);
+
+    private static async Task<NodeServer> WatchAsync(Process process, int port, string name)
+    {
         var server = new NodeServer(process, port);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilListeningAsync(script);
+        await server.WaitUntilListeningAsync(name);
         return server;
     }
 

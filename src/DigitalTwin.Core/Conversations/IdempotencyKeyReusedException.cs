@@ -1,0 +1,18 @@
+namespace DigitalTwin.Conversations;
+
+/// <summary>
+/// A request carried a turn id (<c>Idempotency-Key</c>) already used in the same conversation for a different message.
+/// Nothing was answered or stored for it, and the first request's answer was not disclosed. The web layer answers
+/// 422 Unprocessable Content; the message is for logs and names no conversation.
+/// </summary>
+public sealed class IdempotencyKeyReusedException : Exception
+{
+    /// <summary>Creates the exception with a generic message.</summary>
+    public IdempotencyKeyReusedException() : this("The turn id was already used in this conversation for a different message.") { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public IdempotencyKeyReusedException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and the error that caused it.</summary>
+    public IdempotencyKeyReusedException(string message, Exception innerException) : base(message, innerException) { }
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace DigitalTwin.Core.Tests.Support;
+
+/// <summary>
+/// Runs a command-line tool from the machine's Python AWS tooling (cfn-lint, python3 with aws-sam-translator, moto_server)
+/// and returns its exit code and output. Tests using these carry <c>[Trait("Category", ExternalTool.Category)]</c>;
+/// ./test.sh installs the tools with pip, or leaves the category out saying so (and fails under CI=true).
+/// </summary>
+public static class ExternalTool
+{
+    /// <summary>The test category of tests that need the Python AWS tools.</summary>
+    public const string Category = "PythonAwsTools";
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var info = StartInfo(tool, args);
+        info.WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory;
+        using var process = Start(info);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    public static ProcessStartInfo StartInfo(string tool, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
+    public static Process Start(ProcessStartInfo info)
+    {
+        try
+        {
+            return Process.Start(info)!;
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException(
+                $"'{info.FileName}' is not on PATH. Install the Python AWS tools (pip install 'moto[server]' cfn-lint aws-sam-translator boto3), " +
+                $"or run ./test.sh, which installs them or leaves the '{Category}' tests out.", ex);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.Core.Tests.Support;
+
+/// <summary>Gives every category the same <see cref="ListLogger"/>, for asserting on everything a host logs.</summary>
+public sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => logger;
+
+    public void Dispose()
+    {
+    }
+}
