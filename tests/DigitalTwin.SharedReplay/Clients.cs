@@ -14,7 +14,6 @@ internal static class Clients
             ModelId = modelId,
             Region = "us-east-1",
             Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-            MaxRetries = 0,
         },
         NullLogger.Instance,
         handler: handler);
