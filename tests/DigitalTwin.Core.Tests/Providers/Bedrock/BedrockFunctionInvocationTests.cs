@@ -65,6 +65,29 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
         server.AssertAllSigned();
     }
 
+    [Fact]
+    public async Task FailingFunction_IsSentAsAnErrorToolResult_WithoutTheExceptionText()
+    {
+        await using var server = await FakeBedrockServer.StartAsync();
+        server.Enqueue(
+            FakeResponse.Json(200, ToolUseResponse("tooluse_02", "record_user_details", """{"email":"grace@example.com","name":"Grace"}""")),
+            FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Sorry, I could not save that.")));
+        await using var sp = await TwinServicesAsync(server);
+        var failing = AIFunctionFactory.Create(
+            string (string email, string name) => throw new InvalidOperationException("store password=hunter2 rejected " + email),
+            "record_user_details");
+        using var client = new ChatClientBuilder(sp.GetRequiredKeyedService<IChatClient>("default")).UseFunctionInvocation().Build();
+
+        var response = await client.GetResponseAsync(BedrockTestClient.Conversation(), new ChatOptions { Tools = [failing] });
+
+        Assert.Equal("Sorry, I could not save that.", response.Messages[^1].Text);
+        var second = server.Requests.ToArray()[1].BodyText;
+        var result = JsonNode.Parse(second)!["messages"]!.AsArray()[^1]!["content"]![0]!["toolResult"]!;
+        Assert.Equal("tooluse_02", result["toolUseId"]!.GetValue<string>());
+        Assert.Equal("error", result["status"]!.GetValue<string>());
+        Assert.DoesNotContain("hunter2", second, StringComparison.Ordinal);
+    }
+
     private async Task<ServiceProvider> TwinServicesAsync(FakeBedrockServer server)
     {
         await File.WriteAllTextAsync(Path.Combine(_persona.Path, "facts.json"), """{"full_name":"Ada Lovelace","name":"Ada"}""");
