@@ -46,6 +46,14 @@ internal static class ConverseReplay
                 && (!usage.TryGetProperty("cacheReadInputTokens", out var cached) || response.Usage.CachedInputTokenCount == cached.GetInt64()));
         report.Check($"{name}: text ({text.Length} chars), stop reason '{stop}' → {response.FinishReason}, usage",
             response.Text == text && response.FinishReason == BedrockResponseMapper.ToFinishReason(stop) && usageOk);
+        var toolUses = root.GetProperty("output").GetProperty("message").GetProperty("content").EnumerateArray()
+            .Where(b => b.TryGetProperty("toolUse", out _)).Select(b => b.GetProperty("toolUse")).ToList();
+        if (toolUses.Count > 0)
+        {
+            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+            report.Check($"{name}: {toolUses.Count} toolUse block(s) → function calls with the same id, name and input",
+                calls.Count == toolUses.Count && calls.Zip(toolUses).All(p => ToolReplay.SameCall(p.First, p.Second)));
+        }
     }
 
     private static async Task ErrorAsync(string file, string name, Report report)

@@ -14,6 +14,7 @@ await StreamReplay.RunAsync(root, report);
 await VectorReplay.RunAsync(root, report);
 await SigV4Replay.RunAsync(root, report);
 await ConverseReplay.RunAsync(root, report);
+await ToolReplay.RunAsync(root, report);
 Console.WriteLine();
 Console.WriteLine($"bedrock-replay: {report.Passed} passed, {report.Failed} failed");
 return report.Failed == 0 && report.Passed > 0 ? 0 : 1;

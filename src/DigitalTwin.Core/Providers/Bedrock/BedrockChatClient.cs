@@ -74,7 +74,7 @@ internal sealed partial class BedrockChatClient : IChatClient
 
                     update = frame is null
                         ? throw new ChatProviderException(ChatProviderFailure.Unavailable, $"Amazon Bedrock's stream for model '{modelId}' ended before messageStop.") { Provider = ProviderName }
-                        : BedrockEventStream.ToUpdate(frame, modelId, responseId);
+                        : stream.ToUpdate(frame, modelId, responseId);
                     finished |= update?.FinishReason is not null;
                 }
                 catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))

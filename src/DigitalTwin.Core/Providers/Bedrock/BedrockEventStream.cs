@@ -13,6 +13,7 @@ internal sealed class BedrockEventStream(BedrockTransport transport, TimeSpan re
     private HttpResponseMessage? _response;
     private Stream? _stream;
     private EventStreamReader? _reader;
+    private readonly BedrockToolUseStream _toolUses = new();
 
     public async Task<EventStreamFrame?> NextAsync(CancellationToken cancellationToken)
     {
@@ -44,8 +45,11 @@ internal sealed class BedrockEventStream(BedrockTransport transport, TimeSpan re
         return frame;
     }
 
-    /// <summary>The update for an event frame, or <see langword="null"/> for events the caller does not need.</summary>
-    public static ChatResponseUpdate? ToUpdate(EventStreamFrame frame, string modelId, string responseId)
+    /// <summary>
+    /// The update for an event frame, or <see langword="null"/> for events the caller does not need; tool-use blocks are
+    /// collected across frames and come out as one function call at their <c>contentBlockStop</c>.
+    /// </summary>
+    public ChatResponseUpdate? ToUpdate(EventStreamFrame frame, string modelId, string responseId)
     {
         if (frame.Header(":event-type") is not { } eventType || frame.Payload.Length == 0)
         {
@@ -53,7 +57,9 @@ internal sealed class BedrockEventStream(BedrockTransport transport, TimeSpan re
         }
 
         using var document = JsonDocument.Parse(frame.Payload);
-        return BedrockResponseMapper.ToUpdate(eventType, document.RootElement, modelId, responseId);
+        return _toolUses.TryHandle(eventType, document.RootElement, modelId, responseId, out var toolUpdate)
+            ? toolUpdate
+            : BedrockResponseMapper.ToUpdate(eventType, document.RootElement, modelId, responseId);
     }
 
     public async ValueTask DisposeAsync()

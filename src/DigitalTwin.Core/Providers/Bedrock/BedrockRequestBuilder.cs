@@ -10,6 +10,8 @@ internal static class BedrockRequestBuilder
     /// System messages (then <see cref="ChatOptions.Instructions"/>) become <c>system</c> blocks, followed by a cache point
     /// when caching is on; the rest become
     /// <c>messages</c> that start with a user turn and alternate (consecutive same-role messages are merged, blank text dropped).
+    /// Function calls become <c>toolUse</c> blocks, tool results <c>toolResult</c> blocks of a user turn, and function tools
+    /// the <c>toolConfig</c> (see <see cref="BedrockToolRequest"/>).
     /// </summary>
     public static JsonObject Build(IEnumerable<ChatMessage> messages, ChatOptions? chatOptions, BedrockOptions options)
     {
@@ -18,6 +20,12 @@ internal static class BedrockRequestBuilder
         var turns = new List<(string Role, JsonArray Content)>();
         foreach (var message in messages)
         {
+            if (BedrockToolRequest.HasToolContent(message))
+            {
+                AddToolTurn(turns, message);
+                continue;
+            }
+
             var text = message.Text;
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -74,6 +82,11 @@ internal static class BedrockRequestBuilder
         }
 
         body["inferenceConfig"] = InferenceConfig(chatOptions, options);
+        if (BedrockToolRequest.ToolConfig(chatOptions) is { } toolConfig)
+        {
+            body["toolConfig"] = toolConfig;
+        }
+
         if (!string.IsNullOrWhiteSpace(options.GuardrailIdentifier))
         {
             var guardrail = new JsonObject
@@ -90,6 +103,33 @@ internal static class BedrockRequestBuilder
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// A message with tool calls (assistant) or tool results (tool role, sent as user): its blocks join the previous turn
+    /// when it has the same role, like text does.
+    /// </summary>
+    private static void AddToolTurn(List<(string Role, JsonArray Content)> turns, ChatMessage message)
+    {
+        var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
+        var blocks = BedrockToolRequest.ContentBlocks(message);
+        if (blocks.Count == 0 || (turns.Count == 0 && role == "assistant"))
+        {
+            return; // a conversation must open with the user
+        }
+
+        if (turns.Count > 0 && turns[^1].Role == role)
+        {
+            foreach (var block in blocks.ToArray())
+            {
+                blocks.Remove(block);
+                turns[^1].Content.Add(block);
+            }
+        }
+        else
+        {
+            turns.Add((role, blocks));
+        }
     }
 
     private static JsonObject InferenceConfig(ChatOptions? chatOptions, BedrockOptions options)

@@ -10,10 +10,14 @@ internal static class BedrockResponseMapper
     public const string CacheReadInputTokens = "CacheReadInputTokens";
     public const string CacheWriteInputTokens = "CacheWriteInputTokens";
 
-    /// <summary>Reads a Converse response body: the text blocks of <c>output.message</c>, the stop reason and the usage.</summary>
+    /// <summary>
+    /// Reads a Converse response body: the text and <c>toolUse</c> blocks of <c>output.message</c> (text first, then the
+    /// function calls), the stop reason and the usage.
+    /// </summary>
     public static ChatResponse ToChatResponse(JsonElement root, string modelId)
     {
         var text = new StringBuilder();
+        var calls = new List<AIContent>();
         if (root.TryGetProperty("output", out var output) && output.TryGetProperty("message", out var message)
             && message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
         {
@@ -23,6 +27,10 @@ internal static class BedrockResponseMapper
                 {
                     text.Append(part.GetString());
                 }
+                else if (block.TryGetProperty("toolUse", out var toolUse))
+                {
+                    calls.Add(BedrockToolCalls.FromBlock(toolUse));
+                }
             }
         }
         else
@@ -30,7 +38,10 @@ internal static class BedrockResponseMapper
             throw new JsonException("The Converse response has no output.message.content.");
         }
 
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text.ToString()))
+        var answer = calls.Count == 0
+            ? new ChatMessage(ChatRole.Assistant, text.ToString())
+            : new ChatMessage(ChatRole.Assistant, text.Length == 0 ? calls : [new TextContent(text.ToString()), .. calls]);
+        return new ChatResponse(answer)
         {
             ModelId = modelId,
             FinishReason = root.TryGetProperty("stopReason", out var stop) ? ToFinishReason(stop.GetString()) : null,

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DigitalTwin.Core.Tests.Support;
 using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
@@ -70,27 +69,7 @@ public sealed class BedrockSdkEquivalenceTests
             input["guardrailConfig"] = new JsonObject { ["guardrailIdentifier"] = "gr-twin01", ["guardrailVersion"] = "3", ["trace"] = "enabled" };
         }
 
-        var creds = new JsonObject { ["accessKeyId"] = credentials.AccessKey, ["secretAccessKey"] = credentials.SecretKey };
-        if (credentials.SessionToken is not null)
-        {
-            creds["sessionToken"] = credentials.SessionToken;
-        }
-
-        var scenario = new JsonObject
-        {
-            ["endpoint"] = server.Endpoint.ToString().TrimEnd('/'),
-            ["region"] = FakeBedrockServer.Region,
-            ["modelId"] = "global.amazon.nova-2-lite-v1:0",
-            ["stream"] = stream,
-            ["credentials"] = creds,
-            ["input"] = input,
-        };
-        using var dir = new TempDirectory();
-        var path = Path.Combine(dir.Path, "scenario.json");
-        await File.WriteAllTextAsync(path, scenario.ToJsonString());
-        using var output = JsonDocument.Parse(await NodeTools.RunAsync("sdk-converse.mjs", path));
-        var root = output.RootElement;
-        Assert.True(root.GetProperty("ok").GetBoolean(), root.ToString());
+        var root = await SdkConverse.RunAsync(server, credentials, stream, input);
         return stream
             ? string.Concat(root.GetProperty("events").EnumerateArray()
                 .Where(e => e.TryGetProperty("contentBlockDelta", out _))

@@ -29,6 +29,28 @@ internal static class Frames
         }),
     ];
 
+    /// <summary>
+    /// A ConverseStream answer that calls a tool: optional text in block 0, then a toolUse block (contentBlockStart with the
+    /// id and name, one delta per input fragment, contentBlockStop), messageStop with tool_use and metadata.
+    /// </summary>
+    public static JsonObject[] ToolUse(string? text, string toolUseId, string name, params string[] inputFragments)
+    {
+        var index = text is null ? 0 : 1;
+        var frames = new List<JsonObject> { Event("messageStart", new { role = "assistant" }) };
+        if (text is not null)
+        {
+            frames.Add(Event("contentBlockDelta", new { contentBlockIndex = 0, delta = new { text } }));
+            frames.Add(Event("contentBlockStop", new { contentBlockIndex = 0 }));
+        }
+
+        frames.Add(Event("contentBlockStart", new { contentBlockIndex = index, start = new { toolUse = new { toolUseId, name } } }));
+        frames.AddRange(inputFragments.Select(input => Event("contentBlockDelta", new { contentBlockIndex = index, delta = new { toolUse = new { input } } })));
+        frames.Add(Event("contentBlockStop", new { contentBlockIndex = index }));
+        frames.Add(Event("messageStop", new { stopReason = "tool_use" }));
+        frames.Add(Event("metadata", new { usage = new { inputTokens = 10, outputTokens = 5, totalTokens = 15 }, metrics = new { latencyMs = 12 } }));
+        return [.. frames];
+    }
+
     public static Task<byte[]> EncodeAsync(params JsonObject[] frames)
     {
         var spec = new JsonArray(frames.Select(f => (JsonNode)f.DeepClone()).ToArray()).ToJsonString();
