@@ -2,6 +2,7 @@ using DigitalTwin.Analytics;
 using DigitalTwin.AspNetCore;
 using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
+using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +42,7 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
                 "and set up authentication (for example builder.Services.AddAuthentication().AddJwtBearer()) before building the app.");
         }
 
+        HttpJsonContracts.Register(services);
         var options = new DigitalTwinAnalyticsEndpointOptions();
         configure?.Invoke(options);
         if (options.DefaultPeriod <= TimeSpan.Zero || options.MaxPeriod < options.DefaultPeriod)
@@ -56,7 +58,7 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalTwin.AspNetCore.Analytics"));
         var group = endpoints.MapGroup(pattern.TrimEnd('/')).WithTags("DigitalTwin analytics");
         _ = options.AuthorizationPolicy is { Length: > 0 } policy ? group.RequireAuthorization(policy) : group.RequireAuthorization();
-        group.MapGet("/", (Func<HttpContext, Task<IResult>>)endpoint.HandleAsync)
+        group.MapGet("/", Task<IResult> (HttpContext http) => endpoint.HandleAsync(http))
             .WithName("DigitalTwinAnalytics")
             .WithSummary("Summarises a twin's conversations over a period: conversations, turns, tokens, estimated cost, p50/p95 latency.")
             .Produces<AnalyticsResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(501).ProducesProblem(503);

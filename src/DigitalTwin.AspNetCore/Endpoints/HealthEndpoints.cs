@@ -30,7 +30,7 @@ internal static class HealthEndpoints
             report.TotalDuration.TotalMilliseconds,
             [.. report.Entries.Select(e => new HealthCheckEntryResponse(e.Key, Name(e.Value.Status), e.Value.Description, e.Value.Duration.TotalMilliseconds))]);
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Json(body, statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        return TypedResults.Json(body, ContractsJsonContext.Default.HealthReportResponse, statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
     private static string Name(HealthStatus status) => status switch

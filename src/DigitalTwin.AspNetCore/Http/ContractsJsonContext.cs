@@ -14,6 +14,7 @@ namespace DigitalTwin.AspNetCore.Http;
 [JsonSerializable(typeof(ChatResponse))]
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(HealthReportResponse))]
 [JsonSerializable(typeof(ServiceInfoResponse))]
 [JsonSerializable(typeof(AnalyticsResponse))]
 [JsonSerializable(typeof(SessionEventPayload))]

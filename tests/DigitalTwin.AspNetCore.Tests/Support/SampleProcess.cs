@@ -5,9 +5,16 @@ using System.Text;
 
 namespace DigitalTwin.AspNetCore.Tests.Support;
 
-/// <summary>Runs the Kestrel sample as its own process (from the test output, where the build copies it) on a free loopback port.</summary>
+/// <summary>
+/// Runs the Kestrel sample as its own process on a free loopback port: the JIT build from the test output (where the build
+/// copies it), or the published native binary named by <c>DIGITALTWIN_NATIVE_KESTREL</c> (.ci/native-aot.sh sets it), so the
+/// same tests check both.
+/// </summary>
 public sealed class SampleProcess : IAsyncDisposable
 {
+    /// <summary>The variable that names a published Native AOT build of the sample to run instead of the JIT build.</summary>
+    public const string NativeVariable = "DIGITALTWIN_NATIVE_KESTREL";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -33,10 +40,30 @@ public sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    public static ProcessStartInfo StartInfo(IDictionary<string, string?> environment, params string[] args)
+    /// <summary>The native binary named by <see cref="NativeVariable"/>, or <see langword="null"/> to run the JIT build.</summary>
+    public static string? NativeExecutable => Environment.GetEnvironmentVariable(NativeVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
+    /// <summary>The sample's start: the native build when <see cref="NativeVariable"/> is set, else the JIT build.</summary>
+    public static ProcessStartInfo StartInfo(IDictionary<string, string?> environment, params string[] args) => StartInfo(NativeExecutable, environment, args);
+
+    /// <summary>
+    /// The sample's start: the JIT build from the test output, or <paramref name="executable"/> (a published native binary,
+    /// run from its own folder, where the persona is published beside it).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string? executable, IDictionary<string, string?> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll"));
+        var info = new ProcessStartInfo(executable ?? "dotnet")
+        {
+            WorkingDirectory = executable is null ? AppContext.BaseDirectory : Path.GetDirectoryName(Path.GetFullPath(executable))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (executable is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll"));
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -57,9 +84,10 @@ public sealed class SampleProcess : IAsyncDisposable
 
     public static async Task<SampleProcess> StartAsync(IDictionary<string, string?> environment)
     {
+        var executable = NativeExecutable;
         var port = FreePort();
         var env = new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
-        var process = Process.Start(StartInfo(env))!;
+        var process = Process.Start(StartInfo(executable, env))!;
         var sample = new SampleProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => sample.Append(e.Data);
         process.ErrorDataReceived += (_, e) => sample.Append(e.Data);
