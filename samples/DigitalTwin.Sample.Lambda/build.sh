@@ -3,7 +3,7 @@
 #   ./build.sh [--arch x86_64|arm64] [--mode native|r2r] [--output DIR] [--zip FILE]
 # --mode native (default): one native executable, trim/AOT warnings are errors. Needs clang and zlib1g-dev (Debian/Ubuntu:
 #   apt-get install -y clang zlib1g-dev) and glibc no newer than Amazon Linux 2023's 2.34 for the binary to run there
-#   (build on AL2023 or an older distribution, e.g. in the public.ecr.aws/sam/build-provided.al2023 image).
+#   (build on Amazon Linux 2023, or check: objdump -T bootstrap | grep -o "GLIBC_[0-9.]*" | sort -Vu | tail -1).
 # --mode r2r: self-contained ReadyToRun on the JIT runtime (no native toolchain needed; ~4x larger, slower start).
 # Without --output the files go to ./artifacts/publish and the zip to ./artifacts/digital-twin-lambda.zip.
 set -euo pipefail

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace DigitalTwin.AspNetCore.Http;
 
 /// <summary>
-/// Adds the contracts' source-generated JSON metadata (<see cref="ContractsJsonContext"/>) to the app's HTTP JSON options when
-/// the endpoints are mapped, so that whatever reads those options for our types — the OpenAPI document's schemas, the
+/// Adds the contracts' and ProblemDetails' source-generated JSON metadata (<see cref="ContractsJsonContext"/>) to the app's HTTP JSON options when
+/// the endpoints are mapped, so that whatever reads those options for our types — ProblemDetails results, the OpenAPI document's schemas, the
 /// Request Delegate Generator's code — finds them under Native AOT, where no reflection-based resolver is present. It is
 /// appended after the app's own resolvers, so under the JIT the default resolver still answers first and nothing changes.
 /// </summary>
