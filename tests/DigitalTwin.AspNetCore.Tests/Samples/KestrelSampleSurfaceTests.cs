@@ -148,9 +148,19 @@ public sealed class KestrelSampleSurfaceTests : IDisposable
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SampleProcess.FreePort()}";
         using var process = Process.Start(SampleProcess.StartInfo(environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var stderrRead = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The sample kept running with {setting}={value} instead of failing to start.");
+        }
+
         await stdout;
+        var stderr = await stderrRead;
 
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("The app failed to start:", stderr, StringComparison.Ordinal);
