@@ -2,6 +2,7 @@ using DigitalTwin.Analytics;
 using DigitalTwin.AspNetCore;
 using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
+using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -52,6 +53,7 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
                 "Microsoft.AspNetCore.Authentication.JwtBearer) or AddCookie(), and keep builder.Services.AddAuthorization().");
         }
 
+        HttpJsonContracts.Register(services);
         var options = new DigitalTwinAnalyticsEndpointOptions();
         configure?.Invoke(options);
         if (options.DefaultPeriod <= TimeSpan.Zero || options.MaxPeriod < options.DefaultPeriod)
@@ -67,7 +69,7 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalTwin.AspNetCore.Analytics"));
         var group = endpoints.MapGroup(pattern.TrimEnd('/')).WithTags("DigitalTwin analytics");
         _ = options.AuthorizationPolicy is { Length: > 0 } policy ? group.RequireAuthorization(policy) : group.RequireAuthorization();
-        group.MapGet("/", (Func<HttpContext, Task<IResult>>)endpoint.HandleAsync)
+        group.MapGet("/", Task<IResult> (HttpContext http) => endpoint.HandleAsync(http))
             .WithName("DigitalTwinAnalytics")
             .WithSummary("Summarises a twin's conversations over a period: conversations, turns, tokens, estimated cost, p50/p95 latency.")
             .Produces<AnalyticsResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(501).ProducesProblem(503);

@@ -44,6 +44,7 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         var catalog = services.GetService<IDigitalTwinCatalog>()
             ?? throw new InvalidOperationException("MapDigitalTwin needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
         var options = EndpointOptionsLoader.Load(services, configure);
+        HttpJsonContracts.Register(services);
         var limits = new RateLimits(options.RateLimit);
         services.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(limits.Dispose);
         var context = new TwinEndpointContext(
@@ -79,14 +80,16 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         return group;
     }
 
+    // Handlers are lambdas with an explicit return type: the IResult is written (a bare HttpContext lambda would bind as a
+    // RequestDelegate), and the Request Delegate Generator sees each handler, so no reflection runs under Native AOT.
     private static void MapTwinRoutes(RouteGroupBuilder group, TwinEndpointContext context, CorsSupport cors, string prefix)
     {
         var suffix = prefix.Length == 0 ? string.Empty : "ForTwin";
-        Guard(group.MapPost(prefix + "/chat", Handler(http => ChatEndpoints.ChatAsync(http, context))), context)
+        Guard(group.MapPost(prefix + "/chat", Task<IResult> (HttpContext http) => ChatEndpoints.ChatAsync(http, context)), context)
             .WithName("DigitalTwinChat" + suffix).WithSummary("Sends a visitor's message and returns the twin's answer.")
             .WithMetadata(ChatBody).Produces<ChatResponse>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503).ProducesProblem(504);
-        Guard(group.MapPost(prefix + "/chat/stream", Handler(http => StreamEndpoint.StreamAsync(http, context))), context)
+        Guard(group.MapPost(prefix + "/chat/stream", Task<IResult> (HttpContext http) => StreamEndpoint.StreamAsync(http, context)), context)
             .WithName("DigitalTwinChatStream" + suffix).WithSummary("Sends a visitor's message and streams the answer as server-sent events: session, delta…, done (or error).")
             .WithDescription("Events: 'session' {session_id}, then 'delta' {text} per piece, then 'done' {session_id, turn_id, finish_reason, usage} or 'error' {status, title, detail}. The turn is stored only when the model finished; a cut stream stores nothing.")
             .WithMetadata(ChatBody).Produces<string>(200, "text/event-stream")
@@ -102,7 +105,7 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
         {
             foreach (var path in context.Options.EnableConversationEndpoint ? ["/chat", "/chat/stream", "/conversation/{session_id}"] : new[] { "/chat", "/chat/stream" })
             {
-                group.MapMethods(prefix + path, ["OPTIONS"], (Func<HttpContext, IResult>)cors.Preflight).ExcludeFromDescription();
+                group.MapMethods(prefix + path, ["OPTIONS"], IResult (HttpContext http) => cors.Preflight(http)).ExcludeFromDescription();
             }
         }
     }
@@ -110,10 +113,10 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
     private static void MapPersona(RouteGroupBuilder group, TwinEndpointContext context, TwinLanguage language, string prefix)
     {
         var suffix = prefix.Length == 0 ? string.Empty : "ForTwin";
-        group.MapGet(prefix + "/persona", Handler(http => PersonaEndpoints.PersonaAsync(http, context, language)))
+        group.MapGet(prefix + "/persona", Task<IResult> (HttpContext http) => PersonaEndpoints.PersonaAsync(http, context, language))
             .WithName("DigitalTwinPersona" + suffix).WithSummary("The person's name, the twin's language and whether it has a photo: what a chat page shows in its header.")
             .Produces<PersonaResponse>().ProducesProblem(404);
-        group.MapGet(prefix + "/persona/photo", Handler(http => PersonaEndpoints.PhotoAsync(http, context)))
+        group.MapGet(prefix + "/persona/photo", Task<IResult> (HttpContext http) => PersonaEndpoints.PhotoAsync(http, context))
             .WithName("DigitalTwinPersonaPhoto" + suffix).WithSummary("The photo of the persona folder (photo.jpg, .jpeg, .png or .webp), when it has one.")
             .Produces(200, null, "image/png", "image/jpeg", "image/webp").ProducesProblem(404);
     }
@@ -139,7 +142,7 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
     private static void MapHealth(RouteGroupBuilder group, IServiceProvider services, TwinEndpointContext context)
     {
         var health = services.GetService<HealthCheckService>();
-        group.MapGet("/health", Handler(http => HealthEndpoints.LiveAsync(http, health)))
+        group.MapGet("/health", Task<IResult> (HttpContext http) => HealthEndpoints.LiveAsync(http, health))
             .WithName("DigitalTwinHealth").WithSummary("Liveness: answers while the process serves requests; runs no checks.")
             .Produces<HealthResponse>().AllowAnonymous();
         if (health is null || services.GetService<DigitalTwinHealthChecksMarker>() is null)
@@ -148,11 +151,8 @@ public static class DigitalTwinEndpointRouteBuilderExtensions
             return;
         }
 
-        group.MapGet("/health/ready", Handler(http => HealthEndpoints.ReadyAsync(http, health)))
+        group.MapGet("/health/ready", Task<IResult> (HttpContext http) => HealthEndpoints.ReadyAsync(http, health))
             .WithName("DigitalTwinReady").WithSummary("Readiness: every twin's store answers and its model provider is configured (optionally: answers a test call).")
             .Produces<HealthReportResponse>().Produces<HealthReportResponse>(503).AllowAnonymous();
     }
-
-    // A handler typed as Delegate, so its IResult is written (a bare HttpContext lambda would bind as a RequestDelegate).
-    private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
 }

@@ -15,6 +15,6 @@ namespace DigitalTwin.AspNetCore.Contracts;
 /// answer without calling the model again.
 /// </param>
 public sealed record ChatRequest(
-    [property: JsonPropertyName("message"), Required, MinLength(1), Description("What the visitor wrote (1 to MaxMessageLength characters, default 4000).")] string Message,
+    [property: JsonPropertyName("message"), Required, Description("What the visitor wrote (1 to MaxMessageLength characters, default 4000).")] string Message,
     [property: JsonPropertyName("session_id"), RegularExpression("^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$"), Description("The session to continue, as returned by an earlier answer; omit to start a new conversation.")] string? SessionId = null,
-    [property: JsonPropertyName("turn_id"), MaxLength(128), Description("Optional idempotency key for this turn (or send the Idempotency-Key header); a repeat returns the stored answer.")] string? TurnId = null);
+    [property: JsonPropertyName("turn_id"), StringLength(128, MinimumLength = 1), Description("Optional idempotency key for this turn (or send the Idempotency-Key header); a repeat returns the stored answer.")] string? TurnId = null);

@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization.Metadata;
 using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.AspNetCore.Endpoints;
 
@@ -30,8 +34,16 @@ internal static class HealthEndpoints
             report.TotalDuration.TotalMilliseconds,
             [.. report.Entries.Select(e => new HealthCheckEntryResponse(e.Key, Name(e.Value.Status), e.Value.Description, e.Value.Duration.TotalMilliseconds))]);
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Json(body, statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        return TypedResults.Json(body, ReportType(context), statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
+
+    // The app's HTTP JSON options (as before: their encoder leaves the descriptions' apostrophes readable), which resolve the
+    // report through ContractsJsonContext under Native AOT; the context's own metadata if they cannot.
+    private static JsonTypeInfo<HealthReportResponse> ReportType(HttpContext context) =>
+        context.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions is { } json
+            && json.TryGetTypeInfo(typeof(HealthReportResponse), out var type) && type is JsonTypeInfo<HealthReportResponse> report
+            ? report
+            : ContractsJsonContext.Default.HealthReportResponse;
 
     private static string Name(HealthStatus status) => status switch
     {

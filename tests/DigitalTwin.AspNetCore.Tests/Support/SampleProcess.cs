@@ -6,11 +6,15 @@ using System.Text;
 namespace DigitalTwin.AspNetCore.Tests.Support;
 
 /// <summary>
-/// Runs the Kestrel sample as its own process (from the test output, where the build copies it) on a free loopback port,
-/// or any other built app given its dll and working folder.
+/// Runs the Kestrel sample as its own process on a free loopback port: the JIT build from the test output (where the build
+/// copies it), or the published native binary named by <c>DIGITALTWIN_NATIVE_KESTREL</c> (.ci/native-aot.sh sets it), so the
+/// same tests check both; or any other built app given its dll (the template and packaging tests).
 /// </summary>
 public sealed class SampleProcess : IAsyncDisposable
 {
+    /// <summary>The variable that names a published Native AOT build of the sample to run instead of the JIT build.</summary>
+    public const string NativeVariable = "DIGITALTWIN_NATIVE_KESTREL";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -36,13 +40,32 @@ public sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    public static ProcessStartInfo StartInfo(IDictionary<string, string?> environment, params string[] args) =>
-        StartInfo(Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll"), environment, args);
+    /// <summary>The native binary named by <see cref="NativeVariable"/>, or <see langword="null"/> to run the JIT build.</summary>
+    public static string? NativeExecutable => Environment.GetEnvironmentVariable(NativeVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
-    public static ProcessStartInfo StartInfo(string appDll, IDictionary<string, string?> environment, params string[] args)
+    /// <summary>The sample's start: the native build when <see cref="NativeVariable"/> is set, else the JIT build.</summary>
+    public static ProcessStartInfo StartInfo(IDictionary<string, string?> environment, params string[] args) => StartInfo(NativeExecutable, environment, args);
+
+    /// <summary>
+    /// The start of <paramref name="executable"/>: the sample's JIT build from the test output when null, an app's dll (run by
+    /// <c>dotnet</c>) or a published native binary, each from its own folder, where its persona is published beside it.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string? executable, IDictionary<string, string?> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(appDll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(appDll);
+        var dll = executable is null ? Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll")
+            : executable.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(executable) : null;
+        var info = new ProcessStartInfo(dll is null ? executable! : "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll ?? Path.GetFullPath(executable!))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (dll is not null)
+        {
+            info.ArgumentList.Add(dll);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -61,15 +84,14 @@ public sealed class SampleProcess : IAsyncDisposable
         return info;
     }
 
-    public static Task<SampleProcess> StartAsync(IDictionary<string, string?> environment) =>
-        StartAsync(Path.Combine(AppContext.BaseDirectory, "DigitalTwin.Sample.Kestrel.dll"), environment);
+    public static Task<SampleProcess> StartAsync(IDictionary<string, string?> environment) => StartAsync(NativeExecutable, environment);
 
-    /// <summary>Starts <paramref name="appDll"/> in its own folder and waits until its <c>/health</c> answers.</summary>
-    public static async Task<SampleProcess> StartAsync(string appDll, IDictionary<string, string?> environment)
+    /// <summary>Starts <paramref name="executable"/> (see <see cref="StartInfo(string?, IDictionary{string, string?}, string[])"/>) and waits until its <c>/health</c> answers.</summary>
+    public static async Task<SampleProcess> StartAsync(string? executable, IDictionary<string, string?> environment)
     {
         var port = FreePort();
         var env = new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
-        var process = Process.Start(StartInfo(appDll, env))!;
+        var process = Process.Start(StartInfo(executable, env))!;
         var sample = new SampleProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => sample.Append(e.Data);
         process.ErrorDataReceived += (_, e) => sample.Append(e.Data);

@@ -106,13 +106,24 @@ internal sealed class LambdaServer : IServer
         }
     }
 
+    // Also when the host failed before starting this server (invalid options, a hosted service's start): the app may catch
+    // that exception to exit cleanly, so the unhandled-exception hook would never see it.
     private void ReportIfNeverStarted()
     {
-        if (_runtime is not null && !_lifetime.ApplicationStarted.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        if (_lifetime.ApplicationStarted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
-            LambdaLog.StartupFailed(_logger);
-            LambdaStartupFailure.Report(_runtime, "Runtime.StartupFailure");
-            Environment.ExitCode = 1;
+            return;
         }
+
+        var api = _options.RuntimeApi ?? Environment.GetEnvironmentVariable(LambdaStartupFailure.RuntimeApiVariable);
+        if (_runtime is null && string.IsNullOrWhiteSpace(api))
+        {
+            return;
+        }
+
+        using var own = _runtime is null ? new RuntimeApiClient(api!) : null;
+        LambdaLog.StartupFailed(_logger);
+        LambdaStartupFailure.Report(_runtime ?? own!, "Runtime.StartupFailure");
+        Environment.ExitCode = 1;
     }
 }

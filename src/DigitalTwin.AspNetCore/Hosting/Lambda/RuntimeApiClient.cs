@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -71,12 +72,21 @@ internal sealed class RuntimeApiClient : IDisposable
 
     /// <summary>The error document Lambda expects: <c>errorMessage</c>, <c>errorType</c>, <c>stackTrace</c>.</summary>
     public static byte[] ErrorDocument(string errorType, string message)
-        => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+    {
+        // Written field by field: no serializer metadata needed (Native AOT), and the same bytes as before.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["errorMessage"] = message,
-            ["errorType"] = errorType,
-            ["stackTrace"] = Array.Empty<string>(),
-        });
+            json.WriteStartObject();
+            json.WriteString("errorMessage", message);
+            json.WriteString("errorType", errorType);
+            json.WriteStartArray("stackTrace");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public void Dispose() => _http.Dispose();
 

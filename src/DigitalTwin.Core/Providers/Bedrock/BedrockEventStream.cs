@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Providers.Bedrock;
@@ -38,7 +39,7 @@ internal sealed class BedrockEventStream(BedrockTransport transport, TimeSpan re
             var type = kind == "exception" ? frame.Header(":exception-type") : frame.Header(":error-code");
             var payload = kind == "exception"
                 ? Encoding.UTF8.GetString(frame.Payload)
-                : JsonSerializer.Serialize(new { message = frame.Header(":error-message") });
+                : new JsonObject { ["message"] = frame.Header(":error-message") }.ToJsonString();
             throw BedrockErrors.Create(type, status: null, payload, modelId, retryAfter: null);
         }
 

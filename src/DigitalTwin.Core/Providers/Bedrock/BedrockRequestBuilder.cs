@@ -34,7 +34,7 @@ internal static class BedrockRequestBuilder
 
             if (message.Role == ChatRole.System)
             {
-                system.Add(new JsonObject { ["text"] = text });
+                AddText(system, text);
                 continue;
             }
 
@@ -46,17 +46,19 @@ internal static class BedrockRequestBuilder
 
             if (turns.Count > 0 && turns[^1].Role == role)
             {
-                turns[^1].Content.Add(new JsonObject { ["text"] = text });
+                AddText(turns[^1].Content, text);
             }
             else
             {
-                turns.Add((role, new JsonArray(new JsonObject { ["text"] = text })));
+                var content = new JsonArray();
+                AddText(content, text);
+                turns.Add((role, content));
             }
         }
 
         if (!string.IsNullOrWhiteSpace(chatOptions?.Instructions))
         {
-            system.Add(new JsonObject { ["text"] = chatOptions.Instructions });
+            AddText(system, chatOptions.Instructions);
         }
 
         if (turns.Count == 0)
@@ -75,7 +77,7 @@ internal static class BedrockRequestBuilder
         {
             if (options.EnablePromptCaching)
             {
-                system.Add(new JsonObject { ["cachePoint"] = new JsonObject { ["type"] = "default" } });
+                system.Add((JsonNode)new JsonObject { ["cachePoint"] = new JsonObject { ["type"] = "default" } });
             }
 
             body["system"] = system;
@@ -131,6 +133,9 @@ internal static class BedrockRequestBuilder
             turns.Add((role, blocks));
         }
     }
+
+    // The cast picks JsonArray.Add(JsonNode), not the generic Add<T> that needs serializer metadata (Native AOT).
+    private static void AddText(JsonArray blocks, string text) => blocks.Add((JsonNode)new JsonObject { ["text"] = text });
 
     private static JsonObject InferenceConfig(ChatOptions? chatOptions, BedrockOptions options)
     {

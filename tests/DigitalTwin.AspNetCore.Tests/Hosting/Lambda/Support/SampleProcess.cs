@@ -4,9 +4,16 @@ using System.Text;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
-/// <summary>The real Lambda sample (bootstrap.dll), started as its own process with <c>dotnet</c> and pointed at the fakes.</summary>
+/// <summary>
+/// The real Lambda sample, started as its own process and pointed at the fakes: bootstrap.dll with <c>dotnet</c>, or the
+/// published native <c>bootstrap</c> named by <c>DIGITALTWIN_NATIVE_LAMBDA</c> (.ci/native-aot.sh sets it), so the same tests
+/// check both.
+/// </summary>
 public sealed class SampleProcess : IAsyncDisposable
 {
+    /// <summary>The variable that names a published Native AOT <c>bootstrap</c> to run instead of the JIT build.</summary>
+    public const string NativeVariable = "DIGITALTWIN_NATIVE_LAMBDA";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -31,16 +38,21 @@ public sealed class SampleProcess : IAsyncDisposable
     /// <summary>Starts the sample; without <paramref name="runtimeApi"/> it runs as an ordinary Kestrel app.</summary>
     public static SampleProcess Start(string? runtimeApi, IDictionary<string, string?> environment)
     {
-        var dll = Path.Combine(SampleDirectory, "bootstrap.dll");
-        Assert.True(File.Exists(dll), $"The Lambda sample is not built at {dll}.");
-        var start = new ProcessStartInfo("dotnet")
+        var native = Environment.GetEnvironmentVariable(NativeVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        var program = native ?? Path.Combine(SampleDirectory, "bootstrap.dll");
+        Assert.True(File.Exists(program), $"The Lambda sample is not built at {program}.");
+        var start = new ProcessStartInfo(native ?? "dotnet")
         {
-            WorkingDirectory = SampleDirectory,
+            WorkingDirectory = native is null ? SampleDirectory : Path.GetDirectoryName(native)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
+        if (native is null)
+        {
+            start.ArgumentList.Add(program);
+        }
+
         foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "MEMORY_DIR", "USE_S3", "CORS_ORIGINS", "DIGITALTWIN_LAMBDA_STREAMING", "ASPNETCORE_URLS" })
         {
             start.Environment.Remove(name);
