@@ -19,9 +19,15 @@ if [[ -z "$out" ]]; then
   trap 'rm -rf "$out"' EXIT
 fi
 
-for tool in clang dotnet; do
-  command -v "$tool" >/dev/null || { echo "Native AOT needs $tool (for the linker: apt-get install -y clang zlib1g-dev)." >&2; exit 1; }
-done
+# The native linker: Debian's clang and zlib1g-dev, installed here when missing (CI runs as root on a fresh machine).
+if ! command -v clang >/dev/null || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; elif command -v sudo >/dev/null; then apt_get="sudo apt-get"; else apt_get=""; fi
+  [ -n "$apt_get" ] || { echo "Native AOT needs clang and zlib1g-dev: apt-get install -y clang zlib1g-dev" >&2; exit 1; }
+  printf '\n== installing Debian clang and zlib1g-dev (the Native AOT linker)\n'
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq clang zlib1g-dev >/dev/null
+fi
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required." >&2; exit 1; }
 
 publish() {
   local project="$1" target="$2" started
