@@ -17,7 +17,9 @@ public static class DotNetCli
             info.ArgumentList.Add(arg);
         }
 
-        // Do not inherit the test host's MSBuild state.
+        // Do not inherit the test host's MSBuild state, nor its CI flag: the commands run as in a developer's shell (a generated
+        // app's first `dotnet test` writes its prompt snapshot there; with CI=true a missing snapshot is a failure).
+        info.Environment.Remove("CI");
         info.Environment.Remove("MSBuildExtensionsPath");
         info.Environment.Remove("MSBuildSDKsPath");
         info.Environment.Remove("MSBUILD_EXE_PATH");
