@@ -29,8 +29,8 @@ public static class ConversationStoreExtensions
     }
 
     /// <summary>
-    /// Asks <paramref name="store"/> for an optional capability, such as <see cref="ITurnClaims"/> or
-    /// <see cref="Analytics.ITurnIndex"/>, through <see cref="IConversationStore.GetService"/>; <see langword="null"/> when it has none.
+    /// Asks <paramref name="store"/> for an optional capability, such as <see cref="ITurnClaims"/>,
+    /// <see cref="Analytics.ITurnIndex"/> or <see cref="Owner.IOwnerRecords"/>, through <see cref="IConversationStore.GetService"/>; <see langword="null"/> when it has none.
     /// </summary>
     public static TService? GetService<TService>(this IConversationStore store, object? serviceKey = null)
         where TService : class
@@ -40,12 +40,14 @@ public static class ConversationStoreExtensions
     }
 
     /// <summary>The usual <see cref="IConversationStore.GetService"/> of a store whose claims and index are separate objects.</summary>
-    internal static object? GetCapability(this IConversationStore store, Type serviceType, object? serviceKey, ITurnClaims claims, Analytics.ITurnIndex index)
+    internal static object? GetCapability(
+        this IConversationStore store, Type serviceType, object? serviceKey, ITurnClaims claims, Analytics.ITurnIndex index, Owner.IOwnerRecords? records = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ITurnClaims) ? claims
             : serviceType == typeof(Analytics.ITurnIndex) ? index
+            : serviceType == typeof(Owner.IOwnerRecords) ? records
             : serviceType.IsInstanceOfType(store) ? store
             : null;
     }

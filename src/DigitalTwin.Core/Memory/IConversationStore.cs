@@ -28,7 +28,8 @@ public interface IConversationStore
 
     /// <summary>
     /// Asks the store for an optional capability (as <c>IChatClient.GetService</c> does): its <see cref="ITurnClaims"/> (claims on
-    /// idempotent turns across hosts), its <see cref="Analytics.ITurnIndex"/> (turns by time, for analytics), or the store itself.
+    /// idempotent turns across hosts), its <see cref="Analytics.ITurnIndex"/> (turns by time, for analytics), its <see cref="Owner.IOwnerRecords"/> (leads and
+    /// unanswered questions for the owner), or the store itself.
     /// A decorating store forwards the call to the store it wraps, so capabilities survive decoration. The default returns this
     /// store when it is an instance of <paramref name="serviceType"/> (so a store that implements <see cref="ITurnIndex"/> itself
     /// is found), otherwise <see langword="null"/>.

@@ -10,6 +10,7 @@ internal sealed class InMemoryConversationStore : IConversationStore
     private readonly ConcurrentDictionary<ConversationKey, List<ConversationTurn>> _conversations = new();
     private readonly InMemoryTurnClaims _claims;
     private readonly InMemoryTurnIndex _index;
+    private readonly InMemoryOwnerRecords _records = new();
 
     public InMemoryConversationStore(TimeProvider timeProvider)
     {
@@ -48,5 +49,5 @@ internal sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index);
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index, _records);
 }
