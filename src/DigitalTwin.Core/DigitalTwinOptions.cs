@@ -72,6 +72,13 @@ public sealed class DigitalTwinOptions
     public string? IdempotencyKeySecret { get; set; }
 
     /// <summary>
+    /// How long an <c>Idempotency-Key</c> stays bound to the request that first used it (its twin, session and message): within
+    /// this time the same key with any other request answers 422, across every twin and host sharing the store. Default 24 hours,
+    /// as in the IETF Idempotency-Key draft's examples; 1 minute to 30 days.
+    /// </summary>
+    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// How long a host's claim on an idempotent turn lasts, and how long a repeat waits for it. Default (null):
     /// <see cref="ResilienceOptions.TotalTimeout"/> + 30 seconds. Internal: tests shorten it.
     /// </summary>

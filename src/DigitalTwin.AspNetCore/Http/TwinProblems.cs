@@ -99,7 +99,7 @@ internal static class TwinProblems
     public static IResult KeyReused() => Problem(
         StatusCodes.Status422UnprocessableEntity,
         "The Idempotency-Key was already used for a different request.",
-        "This Idempotency-Key was already used in this conversation with a different message; nothing was answered. Send a new key with a new message.");
+        "This Idempotency-Key was already used with a different message, conversation or twin; nothing was answered. Send a new key with a new request.");
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);

@@ -38,6 +38,11 @@ internal sealed class DigitalTwinOptionsValidator : IValidateOptions<DigitalTwin
             errors.Add($"{section}:IdempotencyLookbackTurns is {options.IdempotencyLookbackTurns}: use 1 to 1000 (default 50).");
         }
 
+        if (options.IdempotencyKeyRetention < TimeSpan.FromMinutes(1) || options.IdempotencyKeyRetention > TimeSpan.FromDays(30))
+        {
+            errors.Add($"{section}:IdempotencyKeyRetention is {options.IdempotencyKeyRetention}: use 00:01:00 to 30.00:00:00 (default 1.00:00:00, a day).");
+        }
+
         if (options.IdempotencyKeySecret is { Length: < 32 })
         {
             errors.Add($"{section}:IdempotencyKeySecret has {options.IdempotencyKeySecret.Length} characters: use at least 32 random ones (for example `openssl rand -base64 48`), or leave it unset.");

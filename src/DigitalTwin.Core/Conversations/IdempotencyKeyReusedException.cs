@@ -1,7 +1,9 @@
 namespace DigitalTwin.Conversations;
 
 /// <summary>
-/// A request carried a turn id (<c>Idempotency-Key</c>) already used in the same conversation for a different message.
+/// A request carried a turn id (<c>Idempotency-Key</c>) already used for a different request: another message in the same
+/// conversation, or (with the built-in stores, within <see cref="DigitalTwinOptions.IdempotencyKeyRetention"/>) another
+/// conversation or twin sharing the store.
 /// Nothing was answered or stored for it, and the first request's answer was not disclosed. The web layer answers
 /// 422 Unprocessable Content; the message is for logs and names no conversation.
 /// </summary>

@@ -10,7 +10,8 @@ namespace DigitalTwin.Conversations;
 /// without calling the model or storing again, and a concurrent repeat in the same process waits for the first and
 /// reports its outcome. A key is scoped to its twin and conversation; within that scope it names one request, so the same
 /// key with a different message is refused (<see cref="IdempotencyKeyReusedException"/>) rather than answered with the
-/// first message's answer. Repeats are recognised among the session's newest <see cref="DigitalTwinOptions.IdempotencyLookbackTurns"/>
+/// first message's answer; and with the built-in stores the key is bound to its first request across conversations and twins
+/// too (<see cref="IdempotencyKeyRegistry"/>). Repeats are recognised among the session's newest <see cref="DigitalTwinOptions.IdempotencyLookbackTurns"/>
 /// turns, so hosts sharing a store recognise each other's completed turns; with a store that has claims
 /// (<paramref name="claims"/>), concurrent repeats on different hosts wait for the first too (<see cref="TurnClaimWaiter"/>).
 /// </summary>
@@ -22,6 +23,10 @@ internal sealed class IdempotentTurns(IConversationStore store, string twin, Dig
     private readonly ConcurrentDictionary<(ConversationKey Key, string TurnId), (Task<TwinReply> Reply, string Message)> _inFlight = new();
 
     private readonly byte[] _secret = options.IdempotencyKeySecret is { } secret ? Encoding.UTF8.GetBytes(secret) : ProcessSecret;
+
+    private IdempotencyKeyRegistry? Keys => field ??= store.GetService<IOwnedTurnClaims>() is { } owned
+        ? new IdempotencyKeyRegistry(owned, _secret, options.IdempotencyKeyRetention)
+        : null;
 
     // One read serves both the repeat check and the history window of an idempotent turn.
     private readonly int _lookbackTurns = Math.Max(options.IdempotencyLookbackTurns, HistoryWindow.TurnsToRead(options.MaxHistoryMessages));
@@ -87,6 +92,11 @@ internal sealed class IdempotentTurns(IConversationStore store, string twin, Dig
     public async Task<TurnStart> BeginAsync(ConversationKey key, TwinChatRequest request, CancellationToken cancellationToken)
     {
         var message = request.Message;
+        if (Keys is { } keys)
+        {
+            await keys.EnsureBoundAsync(key, request.TurnId!, message, cancellationToken).ConfigureAwait(false);
+        }
+
         if (claims is not null)
         {
             return await claims.BeginAsync(key, request.TurnId!, (k, t, ct) => FindAsync(k, t, message, ct), cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public static class ConversationStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
-            : serviceType == typeof(ITurnClaims) ? claims
+            : serviceType == typeof(ITurnClaims) || (serviceType == typeof(IOwnedTurnClaims) && claims is IOwnedTurnClaims) ? claims
             : serviceType == typeof(Analytics.ITurnIndex) ? index
             : serviceType == typeof(Owner.IOwnerRecords) ? records
             : serviceType.IsInstanceOfType(store) ? store

@@ -9,11 +9,14 @@ namespace DigitalTwin.Memory;
 /// time: a missing, empty, unreadable or expired claim file is (over)written with the new owner and expiry; a live one
 /// refuses. Release deletes the file only while it still names the releasing owner.
 /// </summary>
-internal sealed class FileTurnClaims(string root, FileStoreOptions options, TimeProvider time) : ITurnClaims
+internal sealed class FileTurnClaims(string root, FileStoreOptions options, TimeProvider time) : IOwnedTurnClaims
 {
     private const string LockFileName = "lock";
 
-    public async ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        TryClaimAsync(key, turnId, TurnClaimRecord.NewOwner(), lease, cancellationToken);
+
+    public async ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         TurnClaimRecord.Validate(turnId, lease);
         var folder = FolderOf(key);
@@ -25,10 +28,10 @@ internal sealed class FileTurnClaims(string root, FileStoreOptions options, Time
             var existing = File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
             if (existing is not null && TurnClaimRecord.TryParse(existing) is { } held && held.IsLiveAt(now))
             {
-                return null;
+                return string.Equals(held.Owner, owner, StringComparison.Ordinal) ? held.ToClaim(key, turnId, tookOver: false) : null;
             }
 
-            var mine = new TurnClaimRecord(TurnClaimRecord.NewOwner(), now + lease);
+            var mine = new TurnClaimRecord(owner, now + lease);
             await File.WriteAllBytesAsync(path, mine.ToJson(), CancellationToken.None).ConfigureAwait(false);
             return mine.ToClaim(key, turnId, tookOver: existing is { Length: > 0 });
         }

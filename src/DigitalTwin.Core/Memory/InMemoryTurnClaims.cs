@@ -4,14 +4,17 @@ using DigitalTwin.Conversations;
 namespace DigitalTwin.Memory;
 
 /// <summary>The in-memory store's turn claims: a dictionary of live claims, each replaced atomically once it has expired.</summary>
-internal sealed class InMemoryTurnClaims(TimeProvider time) : ITurnClaims
+internal sealed class InMemoryTurnClaims(TimeProvider time) : IOwnedTurnClaims
 {
     private readonly ConcurrentDictionary<(ConversationKey Key, string TurnId), TurnClaim> _claims = new();
 
-    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        TryClaimAsync(key, turnId, TurnClaimRecord.NewOwner(), lease, cancellationToken);
+
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(TryClaim(key, turnId, lease));
+        return ValueTask.FromResult(TryClaim(key, turnId, owner, lease));
     }
 
     public ValueTask ReleaseAsync(TurnClaim claim, CancellationToken cancellationToken = default)
@@ -20,11 +23,11 @@ internal sealed class InMemoryTurnClaims(TimeProvider time) : ITurnClaims
         return ValueTask.CompletedTask;
     }
 
-    private TurnClaim? TryClaim(ConversationKey key, string turnId, TimeSpan lease)
+    private TurnClaim? TryClaim(ConversationKey key, string turnId, string owner, TimeSpan lease)
     {
         TurnClaimRecord.Validate(turnId, lease);
         var now = time.GetUtcNow();
-        var mine = new TurnClaimRecord(TurnClaimRecord.NewOwner(), now + lease);
+        var mine = new TurnClaimRecord(owner, now + lease);
         var slot = (key, turnId);
         while (true)
         {
@@ -41,7 +44,7 @@ internal sealed class InMemoryTurnClaims(TimeProvider time) : ITurnClaims
 
             if (held.ExpiresAt > now)
             {
-                return null;
+                return string.Equals(held.Owner, owner, StringComparison.Ordinal) ? held : null;
             }
 
             var takeover = mine.ToClaim(key, turnId, tookOver: true);

@@ -46,6 +46,22 @@ public sealed class IdempotencyKeyReuseTests : IAsyncLifetime
     [Theory]
     [InlineData("/chat")]
     [InlineData("/chat/stream")]
+    public async Task SameKeyAndMessageInAnotherConversation_Is422Problem_AndDisclosesNothing(string path)
+    {
+        var first = await _web.Client.SendAsync(Post("/chat", """{"message":"Hi"}""", "order-2"));
+        using var answer = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        var session = answer.RootElement.GetProperty("session_id").GetString();
+
+        var elsewhere = await _web.Client.SendAsync(Post(path, """{"message":"Hi","session_id":"another-session-1"}""", "order-2"));
+
+        await AssertKeyReusedAsync(elsewhere, session!);
+        Assert.Single(_web.Model.Calls);
+        Assert.DoesNotContain("Echo", await _web.Client.GetStringAsync("/conversation/another-session-1"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/chat")]
+    [InlineData("/chat/stream")]
     public async Task SameKeyWithTheSameMessage_IsStillReplayed(string path)
     {
         await _web.Client.SendAsync(Post("/chat", """{"message":"Hi"}""", "retry-me"));
@@ -80,9 +96,10 @@ public sealed class IdempotencyKeyReuseTests : IAsyncLifetime
         var first = await host.Runtime.InvokeAsync(LambdaEvents.HttpV2("POST", "/chat", """{"message":"Hi"}""", headers: headers));
         var reused = await host.Runtime.InvokeAsync(LambdaEvents.HttpV2("POST", "/chat", """{"message":"Other"}""", headers: headers));
         var reusedStream = await host.Runtime.InvokeAsync(LambdaEvents.HttpV2("POST", "/chat/stream", """{"message":"Other"}""", headers: headers));
+        var reusedElsewhere = await host.Runtime.InvokeAsync(LambdaEvents.HttpV2("POST", "/chat", """{"message":"Hi","session_id":"another-session-2"}""", headers: headers));
 
         Assert.Equal(200, first.StatusCode);
-        foreach (var result in new[] { reused, reusedStream })
+        foreach (var result in new[] { reused, reusedStream, reusedElsewhere })
         {
             Assert.Equal(422, result.StatusCode);
             Assert.Contains("problem+json", result.Header("Content-Type"), StringComparison.Ordinal);

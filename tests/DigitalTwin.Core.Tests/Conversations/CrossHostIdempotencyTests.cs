@@ -54,6 +54,23 @@ public abstract class CrossHostIdempotencySuite(SharedStoreHosts hosts) : IDispo
     }
 
     [Fact]
+    public async Task KeyUsedOnOneHost_IsRefusedOnAnotherForADifferentSessionOrTwin_ButItsOwnRetryIsReplayed()
+    {
+        const string Secret = "a-secret-both-hosts-share-0123456789abcdef";
+        var a = _hosts.Start("answer from A", o => o.IdempotencyKeySecret = Secret);
+        var b = _hosts.Start("answer from B", o => o.IdempotencyKeySecret = Secret);
+        var session = SessionId.New();
+        await a.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "order-7" });
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => b.Twin.ChatAsync(new TwinChatRequest("Hi", SessionId.New()) { TurnId = "order-7" }));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => b.Twin.ChatAsync(new TwinChatRequest("Hi") { TurnId = "order-7" }));
+        var retry = await b.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "order-7" });
+
+        Assert.Equal(("answer from A", true), (retry.Response, retry.IsReplay));
+        Assert.Empty(b.Model.Calls);
+    }
+
+    [Fact]
     public async Task DuplicateOnAnotherHost_WaitsForTheFirst_ThenReplaysItsAnswerWithoutCallingItsModel()
     {
         var (first, second) = (_hosts.Start("answer from A"), _hosts.Start("answer from B"));

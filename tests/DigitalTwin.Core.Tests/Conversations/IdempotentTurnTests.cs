@@ -158,6 +158,51 @@ public sealed class IdempotentTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task SameTurnIdInAnotherSession_IsRefused_StreamingToo_AndNothingIsStoredThere()
+    {
+        var (first, other) = (SessionId.New(), SessionId.New());
+        await _host.Twin.ChatAsync(new TwinChatRequest("Hello", first) { TurnId = "turn-1" });
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _host.Twin.ChatAsync(new TwinChatRequest("Hello", other) { TurnId = "turn-1" }));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(
+            () => SharedStoreHosts.CollectAsync(_host.Twin.ChatStreamingAsync(new TwinChatRequest("Hello", other) { TurnId = "turn-1" })));
+
+        Assert.Single(_host.Model.Calls);
+        Assert.Empty(await Store.ReadAllAsync(new ConversationKey("default", other)));
+    }
+
+    [Fact]
+    public async Task SameTurnIdOnAnotherTwinSharingTheStore_IsRefused_WhileAnUnusedKeyIsAnswered()
+    {
+        var store = new InMemoryConversationStore();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDigitalTwin("alice", o => o.PersonaDirectory = PersonaFolder.Sample).UseChatClient(new FakeChatClient()).UseStore(_ => store);
+        services.AddDigitalTwin("bob", o => o.PersonaDirectory = PersonaFolder.Sample).UseChatClient(new FakeChatClient()).UseStore(_ => store);
+        using var provider = services.BuildServiceProvider();
+        var catalog = provider.GetRequiredService<IDigitalTwinCatalog>();
+        await catalog.Find("alice")!.ChatAsync(new TwinChatRequest("Hi") { TurnId = "shared-key" });
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => catalog.Find("bob")!.ChatAsync(new TwinChatRequest("Hi") { TurnId = "shared-key" }));
+        var fresh = await catalog.Find("bob")!.ChatAsync(new TwinChatRequest("Hi") { TurnId = "bobs-own-key" });
+
+        Assert.False(fresh.IsReplay);
+    }
+
+    [Fact]
+    public async Task KeyBinding_EndsAfterTheRetention_SoTheKeyMayNameANewRequest()
+    {
+        using var host = new TwinHost(options: o => o.IdempotencyKeyRetention = TimeSpan.FromMinutes(5));
+        await host.Twin.ChatAsync(new TwinChatRequest("Hello", SessionId.New()) { TurnId = "daily" });
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => host.Twin.ChatAsync(new TwinChatRequest("Hello", SessionId.New()) { TurnId = "daily" }));
+
+        host.Clock.Advance(TimeSpan.FromMinutes(6));
+        var later = await host.Twin.ChatAsync(new TwinChatRequest("Hello", SessionId.New()) { TurnId = "daily" });
+
+        Assert.False(later.IsReplay);
+    }
+
+    [Fact]
     public async Task StreamingRepeat_ReplaysTheStoredAnswer()
     {
         var session = SessionId.New();

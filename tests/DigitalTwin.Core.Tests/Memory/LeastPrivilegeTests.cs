@@ -53,7 +53,8 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         var history = await twin.GetConversationAsync(first.SessionId);
         model.Throw = new ChatProviderException(ChatProviderFailure.Unavailable, "503");
         await Assert.ThrowsAsync<ChatProviderException>(() => twin.ChatAsync(new TwinChatRequest("Retry me", first.SessionId) { TurnId = "k1" }));
-        Assert.Equal(0, await ClaimsLeftAsync(memoryStore, admin)); // released after the failure: the retry need not wait for the lease
+        // The turn's claim is released after the failure (the retry need not wait for the lease); the key's binding stays.
+        Assert.Equal((0, 1), await ClaimsLeftAsync(memoryStore, admin));
         model.Throw = null;
         var retry = await twin.ChatAsync(new TwinChatRequest("Retry me", first.SessionId) { TurnId = "k1" });
         var replay = await twin.ChatAsync(new TwinChatRequest("Retry me", first.SessionId) { TurnId = "k1" });
@@ -111,16 +112,19 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         return new DynamoDbConversationStore(DynamoDbClientFactory.Create(table, function), ownsClient: true, table, TimeProvider.System, _log);
     }
 
-    private async Task<int> ClaimsLeftAsync(string memoryStore, AWSCredentials admin)
+    /// <summary>The default twin's turn claims left in the store, and the Idempotency-Key bindings (claims of the pseudo-twin <c>_00keys</c>).</summary>
+    private async Task<(int TurnClaims, int KeyBindings)> ClaimsLeftAsync(string memoryStore, AWSCredentials admin)
     {
         if (memoryStore == "S3")
         {
             using var s3 = S3ClientFactory.Create(new S3StoreOptions { Bucket = Bucket, ServiceUrl = _moto.Url, Region = "us-east-1" }, admin);
-            return (await s3.ListObjectsV2Async(new() { BucketName = Bucket, Prefix = "_claims/" })).S3Objects?.Count ?? 0;
+            var claims = (await s3.ListObjectsV2Async(new() { BucketName = Bucket, Prefix = "_claims/" })).S3Objects ?? [];
+            return (claims.Count(o => o.Key.StartsWith("_claims/default/", StringComparison.Ordinal)), claims.Count(o => o.Key.StartsWith("_claims/_00keys/", StringComparison.Ordinal)));
         }
 
         using var dynamo = DynamoDbClientFactory.Create(new DynamoDbStoreOptions { TableName = _table, ServiceUrl = _moto.Url, Region = "us-east-1" }, admin);
-        return (await dynamo.ScanAsync(new ScanRequest { TableName = _table })).Items.Count(i => i["pk"].S.EndsWith("#claims", StringComparison.Ordinal));
+        var items = (await dynamo.ScanAsync(new ScanRequest { TableName = _table })).Items.Where(i => i["pk"].S.EndsWith("#claims", StringComparison.Ordinal)).ToList();
+        return (items.Count(i => i["pk"].S.StartsWith("default#", StringComparison.Ordinal)), items.Count(i => i["pk"].S.StartsWith("_00keys#", StringComparison.Ordinal)));
     }
 
     private ServiceProvider Services(FakeChatClient model, IConversationStore store)

@@ -63,6 +63,29 @@ public abstract class TurnClaimsContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClaimWithAnOwner_IsGrantedAgainToThatOwnerOnAnyHost_AndRefusedToAnyOther()
+    {
+        var (a, b) = (Owned(await CreateStoreAsync(Clock)), Owned(await CreateStoreAsync(Clock)));
+        var key = NewKey();
+
+        var first = await a.TryClaimAsync(key, "key-1", "fingerprint-a", Lease);
+        var again = await b.TryClaimAsync(key, "key-1", "fingerprint-a", Lease);
+        var other = await b.TryClaimAsync(key, "key-1", "fingerprint-b", Lease);
+        var random = await b.TryClaimAsync(key, "key-1", Lease);
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var afterExpiry = await b.TryClaimAsync(key, "key-1", "fingerprint-b", Lease);
+
+        Assert.Equal("fingerprint-a", first?.Owner);
+        Assert.Equal("fingerprint-a", again?.Owner);
+        Assert.Null(other);
+        Assert.Null(random);
+        Assert.Equal(("fingerprint-b", true), (afterExpiry?.Owner, afterExpiry?.TookOver));
+    }
+
+    private static IOwnedTurnClaims Owned(IConversationStore store) =>
+        store.GetService<IOwnedTurnClaims>() ?? throw new InvalidOperationException($"{store.GetType().Name} has no owner-aware claims.");
+
+    [Fact]
     public async Task Release_LetsTheNextClaimSucceedAtOnce()
     {
         var (a, b) = (await CreateHostAsync(Clock), await CreateHostAsync(Clock));

@@ -13,16 +13,19 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// the expiry, so DynamoDB's TTL removes claims left by crashed hosts). A claim is a PutItem conditioned on
 /// <c>attribute_not_exists(pk) OR expires &lt; :now</c>; a release is a DeleteItem conditioned on <c>owner = :me</c>.
 /// </summary>
-internal sealed class DynamoDbTurnClaims(IAmazonDynamoDB dynamo, DynamoDbTable table, DynamoDbStoreOptions options, TimeProvider time) : ITurnClaims
+internal sealed class DynamoDbTurnClaims(IAmazonDynamoDB dynamo, DynamoDbTable table, DynamoDbStoreOptions options, TimeProvider time) : IOwnedTurnClaims
 {
-    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        TryClaimAsync(key, turnId, TurnClaimRecord.NewOwner(), lease, cancellationToken);
+
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         TurnClaimRecord.Validate(turnId, lease);
         return new(AwsStoreCall.RunAsync($"Claiming a turn in DynamoDB table {options.TableName}", options.Timeout, async ct =>
         {
             await table.EnsureReadyAsync(ct).ConfigureAwait(false);
             var now = time.GetUtcNow();
-            var mine = new TurnClaimRecord(TurnClaimRecord.NewOwner(), now + lease);
+            var mine = new TurnClaimRecord(owner, now + lease);
             var itemKey = Key(key, turnId);
             var item = new Dictionary<string, AttributeValue>(itemKey)
             {

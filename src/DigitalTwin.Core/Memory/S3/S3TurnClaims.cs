@@ -14,12 +14,15 @@ namespace DigitalTwin.Memory.S3;
 /// deletes it with <c>If-Match</c> only while it is still the releaser's. All of it rests on S3's conditional writes: with
 /// <see cref="S3StoreOptions.UseIfNoneMatch"/> off, claims are granted without being written (no cross-host claim).
 /// </summary>
-internal sealed class S3TurnClaims(IAmazonS3 s3, S3StoreOptions options, TimeProvider time) : ITurnClaims
+internal sealed class S3TurnClaims(IAmazonS3 s3, S3StoreOptions options, TimeProvider time) : IOwnedTurnClaims
 {
-    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default)
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        TryClaimAsync(key, turnId, TurnClaimRecord.NewOwner(), lease, cancellationToken);
+
+    public ValueTask<TurnClaim?> TryClaimAsync(ConversationKey key, string turnId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         TurnClaimRecord.Validate(turnId, lease);
-        var mine = new TurnClaimRecord(TurnClaimRecord.NewOwner(), time.GetUtcNow() + lease);
+        var mine = new TurnClaimRecord(owner, time.GetUtcNow() + lease);
         if (!options.UseIfNoneMatch)
         {
             return ValueTask.FromResult<TurnClaim?>(mine.ToClaim(key, turnId, tookOver: false));
