@@ -142,7 +142,7 @@ measure_lambda() { # mode
 
 size_of() { # path → MB (a file's size, or a folder's total)
   [ -e "$1" ] || { echo "—"; return; }
-  awk -v b="$(du -sb "$1" | cut -f1)" 'BEGIN { printf "%.1f MB", b / 1e6 }'
+  awk -v b="$(du -sbL "$1" | cut -f1)" 'BEGIN { printf "%.1f MB", b / 1e6 }'
 }
 
 ratio() { # a b → a/b with two decimals, or — when either is missing
@@ -177,12 +177,13 @@ row "RSS idle (after start and one \`/chat\`)" idle
 row "RSS max under $CONNECTIONS connections" loaded
 row "new visitors, \`-t2 -c$CONNECTIONS\`" new-cell
 row "one conversation per connection, \`-t$CONNECTIONS -c$CONNECTIONS\`" conversation-cell
-line="| new visitors ÷ baseline (same build) |"
-for mode in "${MODES[@]}"; do line+=" $(ratio "${FIG[twin/$mode/new]:-}" "${FIG[baseline/$mode/new]:-}") | 1 |"; done
-echo "$line"
-line="| one conversation ÷ baseline (same build) |"
-for mode in "${MODES[@]}"; do line+=" $(ratio "${FIG[twin/$mode/conversation]:-}" "${FIG[baseline/$mode/conversation]:-}") | 1 |"; done
-echo "$line"
+for figure in new conversation; do
+  line="| $( [ $figure = new ] && echo "new visitors" || echo "one conversation") ÷ baseline (same build) |"
+  for mode in "${MODES[@]}"; do
+    line+=" $(ratio "${FIG[twin/$mode/$figure]:-}" "${FIG[baseline/$mode/$figure]:-}") | $(ratio "${FIG[baseline/$mode/$figure]:-}" "${FIG[baseline/$mode/$figure]:-}") |"
+  done
+  echo "$line"
+done
 line="| throughput ÷ JIT (new / conversation) |"
 for mode in "${MODES[@]}"; do
   for app in twin baseline; do
