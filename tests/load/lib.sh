@@ -28,3 +28,16 @@ sample_rss() { # pid seconds → max VmRSS (kB) while it runs, every 100 ms
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+
+work_folder() { # prefix: a temporary folder $WORK, the default ports, and $PIDS, all stopped and removed on exit
+  WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+  STUB_PORT=${STUB_PORT:-5199} APP_PORT=${APP_PORT:-5080} COLD_PORT=${COLD_PORT:-5081}
+  PIDS=()
+  trap stop_started EXIT
+}
+
+stop_started() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}

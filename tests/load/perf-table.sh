@@ -28,15 +28,7 @@ while [ $# -gt 0 ]; do
 done
 IFS=, read -r -a MODES <<<"$BUILDS"
 OUT=${PERF_OUT:-$ROOT/artifacts/perf}
-WORK=$(mktemp -d /tmp/dt-perf.XXXXXX)
-STUB_PORT=${STUB_PORT:-5199} APP_PORT=${APP_PORT:-5080} COLD_PORT=${COLD_PORT:-5081}
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+work_folder dt-perf # $WORK, the ports, $PIDS: removed and stopped on exit
 ensure_wrk
 
 publish_mode() { # project mode output: the JIT (framework-dependent), ReadyToRun (self-contained) or Native AOT

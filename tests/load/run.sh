@@ -27,20 +27,12 @@ while [ $# -gt 0 ]; do
 done
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
-OUT=${LOAD_OUT:-$ROOT/artifacts/load}
-SOURCE=${LOAD_SOURCE:-$ROOT} # the checkout whose sample is published (another one for before/after comparisons)
-WORK=$(mktemp -d /tmp/dt-load.XXXXXX)
-STUB_PORT=${STUB_PORT:-5199} APP_PORT=${APP_PORT:-5080} COLD_PORT=${COLD_PORT:-5081}
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 # shellcheck source=tests/load/lib.sh
 . "$ROOT/tests/load/lib.sh"
+OUT=${LOAD_OUT:-$ROOT/artifacts/load}
+SOURCE=${LOAD_SOURCE:-$ROOT} # the checkout whose sample is published (another one for before/after comparisons)
+work_folder dt-load # $WORK, the ports, $PIDS: removed and stopped on exit
+
 ensure_wrk
 
 if [ "$PUBLISH" = 1 ]; then
