@@ -14,7 +14,7 @@ public static class DigitalTwinHealthChecksExtensions
 
     /// <summary>
     /// Registers readiness checks for every twin — its conversation store answers a read, its model provider is configured,
-    /// and optionally (<see cref="DigitalTwinHealthCheckOptions.ProbeProvider"/>) its model answers a one-token call — so that
+    /// its persona is loaded (it is read while the host starts, so <c>GET /health</c> may answer before), and optionally (<see cref="DigitalTwinHealthCheckOptions.ProbeProvider"/>) its model answers a one-token call — so that
     /// <c>MapDigitalTwin</c> maps <c>GET /health/ready</c>. Settings come from <c>DigitalTwin:Health</c>, then
     /// <paramref name="configure"/>. Calling it more than once registers the checks once.
     /// </summary>
@@ -39,7 +39,8 @@ public static class DigitalTwinHealthChecksExtensions
         options.Validate(o => o.ProbeTimeout > TimeSpan.Zero && o.StoreTimeout > TimeSpan.Zero, "DigitalTwin:Health:ProbeTimeout and StoreTimeout must be positive.").ValidateOnStart();
         services.AddHealthChecks()
             .AddCheck<TwinStoreHealthCheck>("digitaltwin-store", tags: [ReadyTag])
-            .AddCheck<TwinProviderHealthCheck>("digitaltwin-provider", tags: [ReadyTag]);
+            .AddCheck<TwinProviderHealthCheck>("digitaltwin-provider", tags: [ReadyTag])
+            .AddCheck<TwinPersonaHealthCheck>("digitaltwin-persona", tags: [ReadyTag]);
         return builder;
     }
 }

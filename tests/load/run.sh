@@ -27,25 +27,13 @@ while [ $# -gt 0 ]; do
 done
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
+# shellcheck source=tests/load/lib.sh
+. "$ROOT/tests/load/lib.sh"
 OUT=${LOAD_OUT:-$ROOT/artifacts/load}
 SOURCE=${LOAD_SOURCE:-$ROOT} # the checkout whose sample is published (another one for before/after comparisons)
-WORK=$(mktemp -d /tmp/dt-load.XXXXXX)
-STUB_PORT=${STUB_PORT:-5199} APP_PORT=${APP_PORT:-5080} COLD_PORT=${COLD_PORT:-5081}
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+work_folder dt-load # $WORK, the ports, $PIDS: removed and stopped on exit
 
-log() { printf '\n== %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
-if ! command -v wrk >/dev/null; then
-  log "installing wrk (Debian package)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+ensure_wrk
 
 if [ "$PUBLISH" = 1 ]; then
   log "publishing the sample (Release), its ReadyToRun self-contained form, the OpenAI stub and the driver to $OUT"
@@ -54,11 +42,6 @@ if [ "$PUBLISH" = 1 ]; then
   dotnet publish "$ROOT/tests/load/OpenAIStub" -c Release -o "$OUT/stub" --nologo -v q
   dotnet publish "$ROOT/tests/load/LoadDriver" -c Release -o "$OUT/driver" --nologo -v q
 fi
-
-wait_http() { # url
-  for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
-  echo "no answer from $1" >&2; return 1
-}
 
 STUB_PID=
 start_stub() { # delay-ms
@@ -79,18 +62,6 @@ start_app() { # a fresh memory folder every time (removed on exit: a new-visitor
 }
 
 RSS_MAX_KB=0
-sample_rss() { # pid seconds → max VmRSS (kB) while it runs, every 100 ms
-  local max=0 end=$((SECONDS + $2)) kb
-  while [ $SECONDS -le "$end" ] && [ -r "/proc/$1/status" ]; do
-    kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0)
-    [ "${kb:-0}" -gt "$max" ] && max=$kb
-    sleep 0.1
-  done
-  echo "$max"
-}
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
-
 RESULTS=()
 run_wrk() { # label script threads connections
   local name=$1 script=$2 threads=$3 conns=$4 seconds=${DURATION%s} file

@@ -5,10 +5,34 @@ using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Conversations;
 
-/// <summary>Loads every twin's persona when the host starts, so a broken persona folder stops the start with its message.</summary>
-internal sealed partial class DigitalTwinWarmup(IDigitalTwinCatalog catalog, ILogger<DigitalTwinWarmup> logger) : IHostedService
+/// <summary>
+/// Loads every twin's persona while the host starts, so a broken persona folder stops the start with its message. The
+/// loading runs beside the rest of the start (the server already listens, so <c>GET /health</c> answers meanwhile), and
+/// the start completes only once it has finished: <see cref="StartedAsync"/> waits for it, so a failure still fails the
+/// host's start (exit code 1), and the application is not "started" (Lambda: no invocation is taken) until every persona
+/// is loaded.
+/// </summary>
+internal sealed partial class DigitalTwinWarmup(IDigitalTwinCatalog catalog, ILogger<DigitalTwinWarmup> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task _loading = Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loading = Task.Run(() => LoadAsync(cancellationToken), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => _loading.WaitAsync(cancellationToken);
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         foreach (var name in catalog.Names)
         {
@@ -21,8 +45,6 @@ internal sealed partial class DigitalTwinWarmup(IDigitalTwinCatalog catalog, ILo
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Twin {Twin} is ready; its persona prompt has {Characters} characters")]
     private static partial void LogReady(ILogger logger, string twin, int characters);

@@ -41,7 +41,7 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
-        Assert.Equal(["digitaltwin-store", "digitaltwin-provider"], body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(["digitaltwin-store", "digitaltwin-provider", "digitaltwin-persona"], body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal).Reverse());
         Assert.Equal(0, chat.Calls);
     }
 

@@ -4,7 +4,8 @@ using System.Globalization;
 namespace LoadDriver;
 
 /// <summary>
-/// Process start → first <c>GET /health</c> 200, polled every millisecond on loopback. Also reports the CPU time the
+/// Process start → first <c>GET /health</c> 200, polled every millisecond on loopback (a request, once accepted, is
+/// waited for: the first one can take seconds on a loaded machine while the app builds its endpoints). Also reports the CPU time the
 /// process had used by then (all its threads, from /proc): on a shared machine that figure moves far less than the wall clock.
 /// </summary>
 internal static class ColdStart
@@ -12,7 +13,7 @@ internal static class ColdStart
     public static async Task<int> RunAsync(string exe, int runs, int port)
     {
         var url = new Uri($"http://127.0.0.1:{port}/health");
-        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(30) };
         var times = new List<double>();
         var cpuTimes = new List<double>();
         for (var run = 1; run <= runs; run++)
