@@ -45,7 +45,7 @@ public sealed class NodeServer : IAsyncDisposable
 
     /// <summary>Starts another local emulator (moto_server) the same way: on a loopback port, killed on dispose.</summary>
     public static Task<NodeServer> StartProcessAsync(ProcessStartInfo start, int port) =>
-        WatchAsync(DigitalTwin.Core.Tests.Support.ExternalTool.Start(start), port, start.FileName);
+        WatchAsync(DigitalTwin.Testing.ExternalTool.Start(start), port, start.FileName);
 
     private static async Task<NodeServer> WatchAsync(Process process, int port, string name)
     {

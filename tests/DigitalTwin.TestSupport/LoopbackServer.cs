@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DigitalTwin.Core.Tests.Support;
+namespace DigitalTwin.Testing;
 
 /// <summary>A real HTTP server on 127.0.0.1 with a free port, answering with a delegate the test sets.</summary>
 public sealed class LoopbackServer : IAsyncDisposable

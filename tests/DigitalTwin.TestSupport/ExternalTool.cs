@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace DigitalTwin.Core.Tests.Support;
+namespace DigitalTwin.Testing;
 
 /// <summary>
 /// Runs a command-line tool from the machine's Python AWS tooling (cfn-lint, python3 with aws-sam-translator, moto_server)
