@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
+using DigitalTwin.Testing;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;

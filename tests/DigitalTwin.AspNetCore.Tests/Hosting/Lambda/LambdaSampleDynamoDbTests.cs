@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using DigitalTwin.Core.Tests.Memory.Servers;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

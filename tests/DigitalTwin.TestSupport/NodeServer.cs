@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace DigitalTwin.Core.Tests.Memory.Servers;
+namespace DigitalTwin.Testing;
 
 /// <summary>A Node.js server from tests/tools (or another local emulator process) on a loopback port, killed (with its process tree) on dispose.</summary>
 public sealed class NodeServer : IAsyncDisposable
@@ -26,26 +25,13 @@ public sealed class NodeServer : IAsyncDisposable
     public static async Task<NodeServer> StartAsync(string[] nodeOptions, string script, int port, params string[] args)
     {
         await NodeTools.EnsureInstalledAsync();
-        var start = new ProcessStartInfo("node") { WorkingDirectory = NodeTools.ToolsDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        nodeOptions.ToList().ForEach(start.ArgumentList.Add);
-        start.ArgumentList.Add(script);
-        args.ToList().ForEach(start.ArgumentList.Add);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException("'node' was not found: the S3 and DynamoDB store tests need Node.js 20+ on the PATH (Debian: apt-get install nodejs npm).", ex);
-        }
-
-        return await WatchAsync(process, port, script);
+        var start = NodeTools.StartInfo("node", NodeTools.ToolsDirectory, [.. nodeOptions, script, .. args]);
+        return await WatchAsync(NodeTools.Start(start), port, script);
     }
 
     /// <summary>Starts another local emulator (moto_server) the same way: on a loopback port, killed on dispose.</summary>
     public static Task<NodeServer> StartProcessAsync(ProcessStartInfo start, int port) =>
-        WatchAsync(DigitalTwin.Testing.ExternalTool.Start(start), port, start.FileName);
+        WatchAsync(ExternalTool.Start(start), port, start.FileName);
 
     private static async Task<NodeServer> WatchAsync(Process process, int port, string name)
     {
