@@ -68,9 +68,9 @@ public sealed class AnalyticsEndpointTests
         Assert.Equal("default", body.GetProperty("twin").GetString());
         Assert.Equal(2, body.GetProperty("conversations").GetInt32());
         Assert.Equal(3, body.GetProperty("turns").GetInt64());
-        Assert.Equal(36, body.GetProperty("input_tokens").GetInt64()); // the fake model reports 12 in, 3 out
-        Assert.Equal(9, body.GetProperty("output_tokens").GetInt64());
-        Assert.Equal((36 * 2m + 9 * 8m) / 1_000_000m, body.GetProperty("estimated_cost").GetDecimal());
+        Assert.Equal(30, body.GetProperty("input_tokens").GetInt64()); // the fake model reports 10 in, 5 out
+        Assert.Equal(15, body.GetProperty("output_tokens").GetInt64());
+        Assert.Equal((30 * 2m + 15 * 8m) / 1_000_000m, body.GetProperty("estimated_cost").GetDecimal());
         Assert.Equal("EUR", body.GetProperty("currency").GetString());
         Assert.True(body.GetProperty("latency_p95_ms").GetDouble() >= body.GetProperty("latency_p50_ms").GetDouble());
         Assert.Equal("fake-model", body.GetProperty("models")[0].GetProperty("model").GetString());

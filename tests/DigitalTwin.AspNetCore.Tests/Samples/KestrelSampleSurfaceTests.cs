@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using FakeOpenAI = DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support.FakeOpenAI;
 using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Core.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 

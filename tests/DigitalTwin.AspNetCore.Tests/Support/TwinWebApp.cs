@@ -1,5 +1,4 @@
 using DigitalTwin.AspNetCore;
-using DigitalTwin.Core.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -137,7 +137,7 @@ public sealed class ChatPageBehaviourTests(ChromiumFixture chromium)
         await page.GetByLabel("Your message").PressAsync("Enter");
 
         await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync("From /api.");
-        Assert.Equal(1, chat.Calls);
+        Assert.Single(chat.Calls);
         await page.GotoAsync(host.BaseAddress.ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My site" })).ToBeVisibleAsync();
         await page.CloseAsync();

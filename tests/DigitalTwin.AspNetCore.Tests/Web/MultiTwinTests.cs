@@ -78,7 +78,7 @@ public sealed class MultiTwinTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("'nobody'", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, ada.Calls + grace.Calls);
+        Assert.Equal(0, ada.Calls.Count + grace.Calls.Count);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal sealed class WebTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         if (services is null)
         {
-            builder.Services.AddDigitalTwin().UseChatClient(chat ?? new FakeChatClient()).UseInMemoryStore();
+            builder.Services.AddDigitalTwin().UseChatClient(chat ?? new FakeChatClient { Pieces = FakeChatClient.Hello }).UseInMemoryStore();
         }
         else
         {
