@@ -143,7 +143,7 @@ public sealed class KestrelSampleSurfaceTests : IDisposable
     public async Task StartUpFailure_ExitsWithCode1AndSaysWhyOnStderr(string setting, string value, string expected)
     {
         var environment = new Dictionary<string, string?> { ["MEMORY_DIR"] = _memory.Path, ["OPENAI_API_KEY"] = "sk-test", [setting] = value };
-        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SampleProcess.FreePort()}";
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{NodeTools.FreePort()}";
         using var process = Process.Start(SampleProcess.StartInfo(environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderrRead = process.StandardError.ReadToEndAsync();

@@ -34,7 +34,7 @@ public sealed class LambdaSampleBedrockTests
 
         await using var openAI = await FakeOpenAI.StartAsync();
         await using var runtime = await FakeRuntimeApi.StartAsync();
-        await using var sample = SampleProcess.Start(runtime.Address, new Dictionary<string, string?>
+        await using var sample = SampleProcess.StartLambda(runtime.Address, new Dictionary<string, string?>
         {
             ["DigitalTwin__Provider"] = "Bedrock",
             ["BEDROCK_MODEL_ID"] = "us.anthropic.claude-3-5-haiku-20241022-v1:0",

@@ -39,7 +39,7 @@ public sealed class LambdaSampleDynamoDbTests
 
         string session;
         await using (var runtime = await FakeRuntimeApi.StartAsync())
-        await using (var first = SampleProcess.Start(runtime.Address, Environment()))
+        await using (var first = SampleProcess.StartLambda(runtime.Address, Environment()))
         {
             var chat = await runtime.InvokeAsync(LambdaEvents.HttpV2("POST", "/chat", """{"message":"Remember me"}""", headers: Json));
             Assert.True(chat.StatusCode == 200, chat.BodyText + "\n" + first.Output);
@@ -48,7 +48,7 @@ public sealed class LambdaSampleDynamoDbTests
         }
 
         await using var secondRuntime = await FakeRuntimeApi.StartAsync();
-        await using var second = SampleProcess.Start(secondRuntime.Address, Environment());
+        await using var second = SampleProcess.StartLambda(secondRuntime.Address, Environment());
         var history = await secondRuntime.InvokeAsync(LambdaEvents.HttpV2("GET", "/conversation/" + session));
         Assert.True(history.StatusCode == 200, history.BodyText + "\n" + second.Output);
         Assert.Contains("Remember me", history.BodyText, StringComparison.Ordinal);
