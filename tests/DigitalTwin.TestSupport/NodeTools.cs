@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -14,6 +13,9 @@ namespace DigitalTwin.Testing;
 /// </summary>
 public static class NodeTools
 {
+    private const string InstallHint = "The tests that run s3rver, dynalite and the AWS SDK for JavaScript need Node.js 20+ with npm "
+        + "on the PATH (Debian/Ubuntu: apt-get install nodejs npm). These tests are not skipped without it.";
+
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
     /// <summary>The tests/tools folder of the repository.</summary>
@@ -34,7 +36,7 @@ public static class NodeTools
     public static async Task<string> RunAsync(string package, string script, params string[] args)
     {
         var directory = await DirectoryAsync(package);
-        var (code, stdout, stderr) = await ExecAsync(StartInfo("node", directory, [script, .. args]), TimeSpan.FromMinutes(5));
+        var (code, stdout, stderr) = await ExternalTool.RunAsync(StartInfo("node", directory, [script, .. args]), TimeSpan.FromMinutes(5), InstallHint);
         return code == 0 ? stdout : throw new InvalidOperationException($"node {script} exited with {code}: {stderr}{stdout}");
     }
 
@@ -58,19 +60,7 @@ public static class NodeTools
     }
 
     /// <summary>Starts a process, saying what to install when its program (node, npm) is not on the PATH.</summary>
-    public static Process Start(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start)!;
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException(
-                $"'{start.FileName}' was not found: the tests that run s3rver, dynalite and the AWS SDK for JavaScript need Node.js 20+ "
-                + "with npm on the PATH (Debian/Ubuntu: apt-get install nodejs npm). These tests are not skipped without it.", ex);
-        }
-    }
+    public static Process Start(ProcessStartInfo start) => ExternalTool.Start(start, InstallHint);
 
     /// <summary>A loopback port nothing listens on right now.</summary>
     public static int FreePort()
@@ -98,7 +88,7 @@ public static class NodeTools
                 return; // another process installed meanwhile
             }
 
-            var (code, stdout, stderr) = await ExecAsync(StartInfo("npm", directory, ["ci", "--no-audit", "--no-fund"]), TimeSpan.FromMinutes(5));
+            var (code, stdout, stderr) = await ExternalTool.RunAsync(StartInfo("npm", directory, ["ci", "--no-audit", "--no-fund"]), TimeSpan.FromMinutes(5), InstallHint);
             if (code != 0)
             {
                 throw new InvalidOperationException($"'npm ci' in {directory} failed ({code}):\n{stdout}\n{stderr}");
@@ -110,17 +100,6 @@ public static class NodeTools
         {
             InstallGate.Release();
         }
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> ExecAsync(ProcessStartInfo start, TimeSpan timeout)
-    {
-        using var process = Start(start);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout, await stderr);
     }
 
     private static async Task<FileStream> AcquireFileLockAsync(string path)

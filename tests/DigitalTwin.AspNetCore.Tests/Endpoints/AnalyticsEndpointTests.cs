@@ -53,7 +53,7 @@ public sealed class AnalyticsEndpointTests
     [Fact]
     public async Task Admin_GetsTheDaysConversationsTurnsTokensAndCost_FromTurnsMadeOverHttp_OnTheFileStore()
     {
-        using var memory = new TempFolder();
+        using var memory = new TempDirectory();
         await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseFileStore(o => o.Directory = memory.Path));
         var first = await (await host.Client.PostAsJsonAsync("chat", new { message = "hello" })).Content.ReadFromJsonAsync<JsonElement>();
         (await host.Client.PostAsJsonAsync("chat", new { message = "again", session_id = first.GetProperty("session_id").GetString() })).EnsureSuccessStatusCode();
@@ -117,7 +117,7 @@ public sealed class AnalyticsEndpointTests
     [InlineData("analytics?from=1970-01-01&to=1970-01-02")]
     public async Task PeriodsAtTheEdgesOfTheSupportedRange_AreSummarised(string path)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseFileStore(o => o.Directory = folder.Path));
 
         using var response = await host.Client.SendAsync(Get(path));
@@ -186,13 +186,6 @@ public sealed class AnalyticsEndpointTests
             map: app => app.MapDigitalTwinAnalytics()));
 
         Assert.Contains("AddDigitalTwin", ex.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("dt-analytics-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 
     private class NoIndexStore : IConversationStore

@@ -19,7 +19,7 @@ public sealed class ChatPageBehaviourTests(ChromiumFixture chromium)
     [Fact]
     public async Task Header_shows_the_persons_name_and_photo_and_messages_carry_timestamps()
     {
-        var persona = TestPersona.Create("Ada Lovelace", "Ada");
+        var persona = PersonaFolder.Create("Ada Lovelace", "Ada");
         TestPhoto.AddTo(persona);
         await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = persona }, map: MapApiAndPage);
         var page = await chromium.Browser.NewPageAsync();
@@ -95,7 +95,7 @@ public sealed class ChatPageBehaviourTests(ChromiumFixture chromium)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["DigitalTwin:PersonaDirectory"] = TestPersona.Create("Sofía Herrera", "Sofía"),
+            ["DigitalTwin:PersonaDirectory"] = PersonaFolder.Create("Sofía Herrera", "Sofía"),
             ["DigitalTwin:Language"] = "Spanish",
             ["DigitalTwin:MaxMessageLength"] = "20",
         };

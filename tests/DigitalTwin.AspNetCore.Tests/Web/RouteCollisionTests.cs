@@ -91,13 +91,4 @@ public sealed class RouteCollisionTests
 
         Assert.Contains("data-api-base=\"\"", page, StringComparison.Ordinal);
     }
-
-    private sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => logger;
-
-        public void Dispose()
-        {
-        }
-    }
 }

@@ -36,7 +36,7 @@ internal sealed class WebTestHost : IAsyncDisposable
             // An empty content root: no appsettings.json from the output folder (the sample's) leaks into these hosts.
             ContentRootPath = Directory.CreateTempSubdirectory("dt-web-host-").FullName,
         };
-        var config = new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = TestPersona.Create() };
+        var config = new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = PersonaFolder.Create() };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
