@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -27,6 +28,24 @@ public sealed class NodeServer : IAsyncDisposable
         await NodeTools.EnsureInstalledAsync();
         var start = NodeTools.StartInfo("node", NodeTools.ToolsDirectory, [.. nodeOptions, script, .. args]);
         return await WatchAsync(NodeTools.Start(start), port, script);
+    }
+
+    /// <summary>Starts dynalite (DynamoDB, in memory, tables ready at once) on a free loopback port.</summary>
+    public static Task<NodeServer> StartDynaliteAsync()
+    {
+        var port = NodeTools.FreePort();
+        return StartAsync([], "node_modules/dynalite/cli.js", port,
+            "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+    }
+
+    /// <summary>Starts s3rver (S3, keeping its objects in <paramref name="directory"/>) on a free loopback port.</summary>
+    public static Task<NodeServer> StartS3rverAsync(string directory)
+    {
+        var port = NodeTools.FreePort();
+
+        // s3rver's list continuation tokens use DES, which Node.js 17+ keeps behind the legacy provider.
+        return StartAsync(["--openssl-legacy-provider"], "node_modules/s3rver/bin/s3rver.js", port,
+            "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--silent");
     }
 
     /// <summary>Starts another local emulator (moto_server) the same way: on a loopback port, killed on dispose.</summary>

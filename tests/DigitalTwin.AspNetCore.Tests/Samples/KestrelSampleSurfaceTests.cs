@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -107,12 +106,9 @@ public sealed class KestrelSampleSurfaceTests : IDisposable
     [Fact]
     public async Task UseS3_KeepsTheConversationInS3rverAcrossProcesses()
     {
-        var port = NodeTools.FreePort();
         using var bucketFolder = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(bucketFolder.Path, "twin-conversations"));
-        await using var s3 = await NodeServer.StartAsync(
-            ["--openssl-legacy-provider"], "node_modules/s3rver/bin/s3rver.js", port,
-            "--directory", bucketFolder.Path, "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--silent");
+        await using var s3 = await NodeServer.StartS3rverAsync(bucketFolder.Path);
         await using var openAI = await FakeOpenAI.StartAsync();
         var environment = Configured(openAI);
         environment["USE_S3"] = "true";

@@ -12,7 +12,7 @@ public sealed class DynamoDbStoreFaultTests(DynaliteFixture dynamo)
     [Fact]
     public async Task ServerKilledMidConversation_AppendAndReadThrowUnavailable()
     {
-        await using var server = await DynaliteFixture.StartDynaliteAsync(NodeTools.FreePort());
+        await using var server = await NodeServer.StartDynaliteAsync();
         var options = dynamo.Options(url: server.Url);
         options.Timeout = TimeSpan.FromSeconds(5);
         using var store = DynaliteFixture.CreateStore(options);

@@ -16,7 +16,7 @@ public sealed class S3StoreFaultTests(S3ServerFixture s3)
     {
         using var data = new TempDirectory();
         var key = new ConversationKey("default", SessionId.New());
-        var server = await S3ServerFixture.StartS3rverAsync(data.Path, NodeTools.FreePort());
+        var server = await NodeServer.StartS3rverAsync(data.Path);
         await using (server)
         {
             var options = s3.Options("", server.Url);
@@ -40,7 +40,7 @@ public sealed class S3StoreFaultTests(S3ServerFixture s3)
         }
 
         // The same data folder served again: exactly the acknowledged turns.
-        await using var restarted = await S3ServerFixture.StartS3rverAsync(data.Path, NodeTools.FreePort());
+        await using var restarted = await NodeServer.StartS3rverAsync(data.Path);
         using var after = S3ServerFixture.CreateStore(s3.Options("", restarted.Url));
         Assert.Equal(["one", "two"], (await after.ReadAllAsync(key)).Select(t => t.User.Content));
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
@@ -15,10 +14,7 @@ public sealed class LambdaSampleDynamoDbTests
     [Fact]
     public async Task StoreDynamoDb_ConversationOutlivesTheProcessWithoutFiles()
     {
-        var port = NodeTools.FreePort();
-        await using var dynalite = await NodeServer.StartAsync(
-            [], "node_modules/dynalite/cli.js", port,
-            "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--updateTableMs", "0");
+        await using var dynalite = await NodeServer.StartDynaliteAsync();
         await using var openAI = await FakeOpenAI.StartAsync();
         var table = "twin" + Guid.NewGuid().ToString("N");
         Dictionary<string, string?> Environment() => new()
