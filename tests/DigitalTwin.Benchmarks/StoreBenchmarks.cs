@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
+using DigitalTwin.Testing;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
@@ -76,9 +76,7 @@ public class StoreBenchmarks
     {
         _directory = Path.Combine(Path.GetTempPath(), "dt-bench-s3-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
-        var port = NodeTools.FreePort();
-        _server = await NodeServer.StartAsync(["--openssl-legacy-provider"], "node_modules/s3rver/bin/s3rver.js", port,
-            "--directory", _directory, "--address", "127.0.0.1", "--port", port.ToString(), "--silent");
+        _server = await NodeServer.StartS3rverAsync(_directory);
         var options = new S3StoreOptions { Bucket = "bench", ServiceUrl = _server.Url, Region = "us-east-1" };
         var client = S3ClientFactory.Create(options, new BasicAWSCredentials("S3RVER", "S3RVER"));
         await client.PutBucketAsync("bench");
@@ -87,8 +85,7 @@ public class StoreBenchmarks
 
     private async Task<IConversationStore> StartDynamoDbAsync()
     {
-        var port = NodeTools.FreePort();
-        _server = await NodeServer.StartAsync([], "node_modules/dynalite/cli.js", port, "--host", "127.0.0.1", "--port", port.ToString(), "--createTableMs", "0");
+        _server = await NodeServer.StartDynaliteAsync();
         var options = new DynamoDbStoreOptions { TableName = "bench", ServiceUrl = _server.Url, Region = "us-east-1", CreateTableIfMissing = true };
         var client = DynamoDbClientFactory.Create(options, new BasicAWSCredentials("local", "local"));
         return new DynamoDbConversationStore(client, ownsClient: true, options, TimeProvider.System, NullLogger.Instance);

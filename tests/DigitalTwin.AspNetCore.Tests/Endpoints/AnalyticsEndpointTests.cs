@@ -53,7 +53,7 @@ public sealed class AnalyticsEndpointTests
     [Fact]
     public async Task Admin_GetsTheDaysConversationsTurnsTokensAndCost_FromTurnsMadeOverHttp_OnTheFileStore()
     {
-        using var memory = new TempFolder();
+        using var memory = new TempDirectory();
         await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseFileStore(o => o.Directory = memory.Path));
         var first = await (await host.Client.PostAsJsonAsync("chat", new { message = "hello" })).Content.ReadFromJsonAsync<JsonElement>();
         (await host.Client.PostAsJsonAsync("chat", new { message = "again", session_id = first.GetProperty("session_id").GetString() })).EnsureSuccessStatusCode();
@@ -68,9 +68,9 @@ public sealed class AnalyticsEndpointTests
         Assert.Equal("default", body.GetProperty("twin").GetString());
         Assert.Equal(2, body.GetProperty("conversations").GetInt32());
         Assert.Equal(3, body.GetProperty("turns").GetInt64());
-        Assert.Equal(36, body.GetProperty("input_tokens").GetInt64()); // the fake model reports 12 in, 3 out
-        Assert.Equal(9, body.GetProperty("output_tokens").GetInt64());
-        Assert.Equal((36 * 2m + 9 * 8m) / 1_000_000m, body.GetProperty("estimated_cost").GetDecimal());
+        Assert.Equal(30, body.GetProperty("input_tokens").GetInt64()); // the fake model reports 10 in, 5 out
+        Assert.Equal(15, body.GetProperty("output_tokens").GetInt64());
+        Assert.Equal((30 * 2m + 15 * 8m) / 1_000_000m, body.GetProperty("estimated_cost").GetDecimal());
         Assert.Equal("EUR", body.GetProperty("currency").GetString());
         Assert.True(body.GetProperty("latency_p95_ms").GetDouble() >= body.GetProperty("latency_p50_ms").GetDouble());
         Assert.Equal("fake-model", body.GetProperty("models")[0].GetProperty("model").GetString());
@@ -117,7 +117,7 @@ public sealed class AnalyticsEndpointTests
     [InlineData("analytics?from=1970-01-01&to=1970-01-02")]
     public async Task PeriodsAtTheEdgesOfTheSupportedRange_AreSummarised(string path)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseFileStore(o => o.Directory = folder.Path));
 
         using var response = await host.Client.SendAsync(Get(path));
@@ -186,13 +186,6 @@ public sealed class AnalyticsEndpointTests
             map: app => app.MapDigitalTwinAnalytics()));
 
         Assert.Contains("AddDigitalTwin", ex.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("dt-analytics-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 
     private class NoIndexStore : IConversationStore

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Core.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Packaging;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Core.Tests.Support;
 using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.Tests.Packaging;

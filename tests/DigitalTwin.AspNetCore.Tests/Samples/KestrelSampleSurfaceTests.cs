@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FakeOpenAI = DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support.FakeOpenAI;
 using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 
@@ -109,12 +106,9 @@ public sealed class KestrelSampleSurfaceTests : IDisposable
     [Fact]
     public async Task UseS3_KeepsTheConversationInS3rverAcrossProcesses()
     {
-        var port = NodeTools.FreePort();
         using var bucketFolder = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(bucketFolder.Path, "twin-conversations"));
-        await using var s3 = await NodeServer.StartAsync(
-            ["--openssl-legacy-provider"], "node_modules/s3rver/bin/s3rver.js", port,
-            "--directory", bucketFolder.Path, "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--silent");
+        await using var s3 = await NodeServer.StartS3rverAsync(bucketFolder.Path);
         await using var openAI = await FakeOpenAI.StartAsync();
         var environment = Configured(openAI);
         environment["USE_S3"] = "true";
@@ -145,7 +139,7 @@ public sealed class KestrelSampleSurfaceTests : IDisposable
     public async Task StartUpFailure_ExitsWithCode1AndSaysWhyOnStderr(string setting, string value, string expected)
     {
         var environment = new Dictionary<string, string?> { ["MEMORY_DIR"] = _memory.Path, ["OPENAI_API_KEY"] = "sk-test", [setting] = value };
-        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{SampleProcess.FreePort()}";
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{NodeTools.FreePort()}";
         using var process = Process.Start(SampleProcess.StartInfo(environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderrRead = process.StandardError.ReadToEndAsync();

@@ -3,14 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Core.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 

@@ -1,29 +1,25 @@
 using DigitalTwin.AspNetCore;
-using DigitalTwin.Core.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.AspNetCore.Tests.Support;
 
 /// <summary>A real Kestrel app on 127.0.0.1 with the sample persona, a fake model and the in-memory store.</summary>
 public sealed class TwinWebApp : IAsyncDisposable
 {
-    private TwinWebApp(WebApplication app, HttpClient client, FakeChatClient model)
+    private readonly LoopbackApp _app;
+
+    private TwinWebApp(LoopbackApp app, FakeChatClient model)
     {
-        App = app;
-        Client = client;
+        _app = app;
         Model = model;
     }
 
     public static string SamplePersona => Path.Combine(AppContext.BaseDirectory, "persona");
 
-    public WebApplication App { get; }
+    public WebApplication App => _app.App;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _app.Client;
 
     public FakeChatClient Model { get; }
 
@@ -32,32 +28,22 @@ public sealed class TwinWebApp : IAsyncDisposable
         Action<DigitalTwinEndpointOptions>? endpoints = null,
         Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        configure?.Invoke(builder);
         var model = new FakeChatClient();
-        var twinBuilder = builder.Services.AddDigitalTwin(o => o.PersonaDirectory = SamplePersona);
-        if (twin is null)
+        var app = await LoopbackApp.StartAsync(app => app.MapDigitalTwin(endpoints), builder =>
         {
-            twinBuilder.UseChatClient(model).UseInMemoryStore();
-        }
-        else
-        {
-            twin(twinBuilder, model);
-        }
-
-        var app = builder.Build();
-        app.MapDigitalTwin(endpoints);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TwinWebApp(app, new HttpClient { BaseAddress = new Uri(address) }, model);
+            configure?.Invoke(builder);
+            var twinBuilder = builder.Services.AddDigitalTwin(o => o.PersonaDirectory = SamplePersona);
+            if (twin is null)
+            {
+                twinBuilder.UseChatClient(model).UseInMemoryStore();
+            }
+            else
+            {
+                twin(twinBuilder, model);
+            }
+        });
+        return new TwinWebApp(app, model);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -19,7 +19,7 @@ public sealed class ChatPageBehaviourTests(ChromiumFixture chromium)
     [Fact]
     public async Task Header_shows_the_persons_name_and_photo_and_messages_carry_timestamps()
     {
-        var persona = TestPersona.Create("Ada Lovelace", "Ada");
+        var persona = PersonaFolder.Create("Ada Lovelace", "Ada");
         TestPhoto.AddTo(persona);
         await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = persona }, map: MapApiAndPage);
         var page = await chromium.Browser.NewPageAsync();
@@ -95,7 +95,7 @@ public sealed class ChatPageBehaviourTests(ChromiumFixture chromium)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["DigitalTwin:PersonaDirectory"] = TestPersona.Create("Sofía Herrera", "Sofía"),
+            ["DigitalTwin:PersonaDirectory"] = PersonaFolder.Create("Sofía Herrera", "Sofía"),
             ["DigitalTwin:Language"] = "Spanish",
             ["DigitalTwin:MaxMessageLength"] = "20",
         };
@@ -137,7 +137,7 @@ public sealed class ChatPageBehaviourTests(ChromiumFixture chromium)
         await page.GetByLabel("Your message").PressAsync("Enter");
 
         await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync("From /api.");
-        Assert.Equal(1, chat.Calls);
+        Assert.Single(chat.Calls);
         await page.GotoAsync(host.BaseAddress.ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My site" })).ToBeVisibleAsync();
         await page.CloseAsync();

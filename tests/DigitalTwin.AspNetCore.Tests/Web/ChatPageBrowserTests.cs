@@ -26,7 +26,7 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
             Pieces = ["Hello! ", "I am Ada's ", "digital twin. ", "Ask me about **engines**, for example:\n\n", "- the *Analytical Engine*\n", "- `Note G`, the first program"],
             PieceDelay = TimeSpan.FromMilliseconds(250),
         };
-        var persona = TestPersona.Create();
+        var persona = PersonaFolder.Create();
         TestPhoto.AddTo(persona);
         await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = persona }, chat: chat, map: MapApiAndPage);
         await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
@@ -94,7 +94,7 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
         var pageOrigin = site.BaseAddress.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
         var settings = new Dictionary<string, string?>
         {
-            ["DigitalTwin:Twins:ada:PersonaDirectory"] = TestPersona.Create(),
+            ["DigitalTwin:Twins:ada:PersonaDirectory"] = PersonaFolder.Create(),
             ["DigitalTwin:Web:CorsOrigins:0"] = pageOrigin,
         };
         await using var cors = await WebTestHost.StartAsync(settings, s =>
@@ -109,7 +109,7 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync(["Ada here."]);
-        Assert.Equal(1, ada.Calls);
+        Assert.Single(ada.Calls);
         await page.CloseAsync();
     }
 
@@ -122,7 +122,7 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
         await using var api = await WebTestHost.StartAsync(
             new Dictionary<string, string?>
             {
-                ["DigitalTwin:Twins:ada:PersonaDirectory"] = TestPersona.Create(),
+                ["DigitalTwin:Twins:ada:PersonaDirectory"] = PersonaFolder.Create(),
                 ["DigitalTwin:Web:CorsOrigins:0"] = site.BaseAddress.ToString().TrimEnd('/'),
             },
             s => s.AddDigitalTwin("ada").UseChatClient(ada).UseInMemoryStore(),
@@ -135,7 +135,7 @@ public sealed class ChatPageBrowserTests(ChromiumFixture chromium, ITestOutputHe
         await page.GetByLabel("Your message").FillAsync("Hello Ada");
         await page.GetByLabel("Your message").PressAsync("Enter");
 
-        await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync([ada.Answer]);
+        await Expect(page.Locator(".dt-chat__msg--assistant")).ToContainTextAsync([string.Concat(ada.Pieces!)]);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ask Ada's twin" })).ToBeVisibleAsync();
         var path = Screenshots.PathFor("chat-embed-script");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });

@@ -17,7 +17,7 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"status":"healthy"}""", await response.Content.ReadAsStringAsync());
-        Assert.Equal(0, chat.Calls);
+        Assert.Empty(chat.Calls);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
         Assert.Equal(["digitaltwin-store", "digitaltwin-provider", "digitaltwin-persona"], body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal).Reverse());
-        Assert.Equal(0, chat.Calls);
+        Assert.Empty(chat.Calls);
     }
 
     [Fact]
@@ -82,14 +82,14 @@ public sealed class HealthTests
         using var response = await host.Client.GetAsync("health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, chat.Calls);
+        Assert.Single(chat.Calls);
         Assert.Equal(1, chat.LastOptions?.MaxOutputTokens);
     }
 
     [Fact]
     public async Task Live_provider_probe_failure_is_503()
     {
-        var chat = new FakeChatClient { Failure = new HttpRequestException("connection refused to secret-host") };
+        var chat = new FakeChatClient { Throw = new HttpRequestException("connection refused to secret-host") };
         await using var host = await WebTestHost.StartAsync(
             services: s => s.AddDigitalTwin().UseChatClient(chat).UseInMemoryStore().AddDigitalTwinHealthChecks(o => o.ProbeProvider = true));
 
@@ -104,7 +104,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Live_provider_probe_that_hangs_is_503_after_its_short_timeout()
     {
-        var chat = new FakeChatClient { HangOnResponse = true };
+        var chat = new FakeChatClient { Gate = new() }; // never opened: the call hangs until cancelled
         await using var host = await WebTestHost.StartAsync(
             new Dictionary<string, string?> { ["DigitalTwin:Health:ProbeProvider"] = "true", ["DigitalTwin:Health:ProbeTimeout"] = "00:00:00.300" },
             s => s.AddDigitalTwin().UseChatClient(chat).UseInMemoryStore().AddDigitalTwinHealthChecks());

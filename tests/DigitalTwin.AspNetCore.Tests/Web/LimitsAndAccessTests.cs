@@ -50,7 +50,7 @@ public sealed class LimitsAndAccessTests
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
         Assert.NotNull(fourth.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-        Assert.Equal(4, chat.Calls);
+        Assert.Equal(4, chat.Calls.Count);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class MultiTwinTests
         var grace = new FakeChatClient { Pieces = ["I am Grace."] };
         var settings = new Dictionary<string, string?>
         {
-            ["DigitalTwin:Twins:ada:PersonaDirectory"] = TestPersona.Create("Ada Lovelace", "Ada"),
-            ["DigitalTwin:Twins:grace:PersonaDirectory"] = TestPersona.Create("Grace Hopper", "Grace"),
+            ["DigitalTwin:Twins:ada:PersonaDirectory"] = PersonaFolder.Create("Ada Lovelace", "Ada"),
+            ["DigitalTwin:Twins:grace:PersonaDirectory"] = PersonaFolder.Create("Grace Hopper", "Grace"),
         };
         var host = await WebTestHost.StartAsync(settings, s =>
         {
@@ -78,7 +78,7 @@ public sealed class MultiTwinTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("'nobody'", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, ada.Calls + grace.Calls);
+        Assert.Equal(0, ada.Calls.Count + grace.Calls.Count);
     }
 
     [Fact]
@@ -109,10 +109,10 @@ public sealed class MultiTwinTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["DigitalTwin:Twins:ada:PersonaDirectory"] = TestPersona.Create(),
+            ["DigitalTwin:Twins:ada:PersonaDirectory"] = PersonaFolder.Create(),
             ["DigitalTwin:Twins:ada:OpenAI:ApiKey"] = "sk-ada-test",
             ["DigitalTwin:Twins:ada:OpenAI:Model"] = "gpt-ada",
-            ["DigitalTwin:Twins:grace:PersonaDirectory"] = TestPersona.Create(),
+            ["DigitalTwin:Twins:grace:PersonaDirectory"] = PersonaFolder.Create(),
             ["DigitalTwin:Twins:grace:OpenAI:Model"] = "gpt-grace",
         };
         await using var host = await WebTestHost.StartAsync(settings, s =>

@@ -9,7 +9,7 @@ public sealed class PersonaEndpointTests
     [Fact]
     public async Task Persona_gives_name_full_name_language_and_the_photo_address_when_the_folder_has_a_photo()
     {
-        var persona = TestPersona.Create("Ada Lovelace", "Ada");
+        var persona = PersonaFolder.Create("Ada Lovelace", "Ada");
         var png = File.ReadAllBytes(TestPhoto.AddTo(persona));
         await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = persona });
 
@@ -29,7 +29,7 @@ public sealed class PersonaEndpointTests
     [Fact]
     public async Task Persona_without_photo_says_so_and_the_photo_is_404_even_when_other_files_exist()
     {
-        var persona = TestPersona.Create();
+        var persona = PersonaFolder.Create();
         File.WriteAllText(Path.Combine(persona, "photo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
         await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = persona });
 
@@ -45,7 +45,7 @@ public sealed class PersonaEndpointTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["DigitalTwin:Twins:sofia:PersonaDirectory"] = TestPersona.Create("Sofía Herrera", "Sofía"),
+            ["DigitalTwin:Twins:sofia:PersonaDirectory"] = PersonaFolder.Create("Sofía Herrera", "Sofía"),
             ["DigitalTwin:Twins:sofia:Language"] = "Spanish",
         };
         await using var host = await WebTestHost.StartAsync(settings, s =>

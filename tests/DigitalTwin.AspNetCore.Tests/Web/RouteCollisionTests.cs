@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DigitalTwin.Core.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,14 +90,5 @@ public sealed class RouteCollisionTests
         var page = await host.Client.GetStringAsync("chat-ui/");
 
         Assert.Contains("data-api-base=\"\"", page, StringComparison.Ordinal);
-    }
-
-    private sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => logger;
-
-        public void Dispose()
-        {
-        }
     }
 }

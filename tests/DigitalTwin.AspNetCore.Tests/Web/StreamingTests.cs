@@ -12,7 +12,7 @@ public sealed class StreamingTests
     [Fact]
     public async Task Stream_over_real_http_sends_session_then_deltas_then_done_with_usage()
     {
-        var chat = new FakeChatClient();
+        var chat = new FakeChatClient { Pieces = FakeChatClient.Hello };
         await using var host = await WebTestHost.StartAsync(chat: chat);
 
         using var response = await host.Client.SendAsync(Sse.Post("chat/stream", new { message = "Hi" }), HttpCompletionOption.ResponseHeadersRead);
@@ -23,11 +23,11 @@ public sealed class StreamingTests
         Assert.Equal(["session", "delta", "delta", "delta", "done"], events.Select(e => e.Event));
         var session = events[0].Data.GetProperty("session_id").GetString();
         Assert.True(SessionId.IsValid(session));
-        Assert.Equal(chat.Answer, string.Concat(events.Where(e => e.Event == "delta").Select(e => e.Data.GetProperty("text").GetString())));
+        Assert.Equal("Hello from the twin.", string.Concat(events.Where(e => e.Event == "delta").Select(e => e.Data.GetProperty("text").GetString())));
         var done = events[^1].Data;
         Assert.Equal(session, done.GetProperty("session_id").GetString());
         Assert.Equal("stop", done.GetProperty("finish_reason").GetString());
-        Assert.Equal(12, done.GetProperty("usage").GetProperty("input_tokens").GetInt64());
+        Assert.Equal(10, done.GetProperty("usage").GetProperty("input_tokens").GetInt64());
         Assert.Equal(3, done.GetProperty("usage").GetProperty("output_tokens").GetInt64());
     }
 
@@ -44,7 +44,7 @@ public sealed class StreamingTests
         var messages = conversation.RootElement.GetProperty("messages");
         Assert.Equal(2, messages.GetArrayLength());
         Assert.Equal("Who are you?", messages[0].GetProperty("content").GetString());
-        Assert.Equal(chat.Answer, messages[1].GetProperty("content").GetString());
+        Assert.Equal("Echo: Who are you?", messages[1].GetProperty("content").GetString());
     }
 
     [Fact]
@@ -88,13 +88,13 @@ public sealed class StreamingTests
         }
 
         Assert.True(await chat.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal(1, chat.Calls);
+        Assert.Single(chat.Calls);
     }
 
     [Fact]
     public async Task Provider_failure_after_first_text_ends_the_stream_with_an_error_event_and_stores_nothing()
     {
-        var chat = new FakeChatClient { FailureAfterFirstPiece = new HttpRequestException("upstream reset by secret-host") };
+        var chat = new FakeChatClient { Throw = new HttpRequestException("upstream reset by secret-host"), ThrowAfterChunks = 1 };
         await using var host = await WebTestHost.StartAsync(chat: chat);
 
         using var response = await host.Client.SendAsync(Sse.Post("chat/stream", new { message = "Hi" }), HttpCompletionOption.ResponseHeadersRead);
@@ -112,7 +112,7 @@ public sealed class StreamingTests
     [Fact]
     public async Task Provider_failure_before_first_text_is_a_problem_response_not_a_stream()
     {
-        var chat = new FakeChatClient { Failure = new ChatProviderException(ChatProviderFailure.Timeout, "slow") };
+        var chat = new FakeChatClient { Throw = new ChatProviderException(ChatProviderFailure.Timeout, "slow") };
         await using var host = await WebTestHost.StartAsync(chat: chat);
 
         using var response = await host.Client.SendAsync(Sse.Post("chat/stream", new { message = "Hi" }));

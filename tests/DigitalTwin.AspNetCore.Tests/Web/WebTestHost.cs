@@ -1,29 +1,21 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.AspNetCore.Tests.Web;
 
 /// <summary>A real Kestrel host on 127.0.0.1 with an ephemeral port, for tests over real sockets.</summary>
 internal sealed class WebTestHost : IAsyncDisposable
 {
-    private WebTestHost(WebApplication app, Uri baseAddress)
-    {
-        App = app;
-        BaseAddress = baseAddress;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    }
+    private readonly LoopbackApp _app;
 
-    public WebApplication App { get; }
+    private WebTestHost(LoopbackApp app) => _app = app;
 
-    public Uri BaseAddress { get; }
+    public WebApplication App => _app.App;
 
-    public HttpClient Client { get; }
+    public Uri BaseAddress => _app.BaseAddress;
+
+    public HttpClient Client => _app.Client;
 
     public IServiceProvider Services => App.Services;
 
@@ -37,50 +29,32 @@ internal sealed class WebTestHost : IAsyncDisposable
         Action<WebApplication>? map = null,
         FakeChatClient? chat = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        var options = new WebApplicationOptions
         {
             EnvironmentName = "Development",
 
             // An empty content root: no appsettings.json from the output folder (the sample's) leaks into these hosts.
             ContentRootPath = Directory.CreateTempSubdirectory("dt-web-host-").FullName,
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var config = new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = TestPersona.Create() };
+        };
+        var config = new Dictionary<string, string?> { ["DigitalTwin:PersonaDirectory"] = PersonaFolder.Create() };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(config);
-        if (services is null)
+        return new WebTestHost(await LoopbackApp.StartAsync(map ?? (app => app.MapDigitalTwin()), builder =>
         {
-            builder.Services.AddDigitalTwin().UseChatClient(chat ?? new FakeChatClient()).UseInMemoryStore();
-        }
-        else
-        {
-            services(builder.Services);
-        }
-
-        var app = builder.Build();
-        if (map is null)
-        {
-            app.MapDigitalTwin();
-        }
-        else
-        {
-            map(app);
-        }
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new WebTestHost(app, new Uri(address.TrimEnd('/') + "/"));
+            builder.Configuration.AddInMemoryCollection(config);
+            if (services is null)
+            {
+                builder.Services.AddDigitalTwin().UseChatClient(chat ?? new FakeChatClient { Pieces = FakeChatClient.Hello }).UseInMemoryStore();
+            }
+            else
+            {
+                services(builder.Services);
+            }
+        }, options));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using DigitalTwin.Tests.Approvals;
 
 namespace DigitalTwin.Core.Tests.ApprovalsTests;
 

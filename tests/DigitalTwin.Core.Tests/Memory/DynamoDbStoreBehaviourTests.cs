@@ -5,6 +5,7 @@ using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using Microsoft.Extensions.Time.Testing;
+using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -12,11 +13,6 @@ namespace DigitalTwin.Core.Tests.Memory;
 [Collection(DynaliteTests.Name)]
 public sealed class DynamoDbStoreBehaviourTests(DynaliteFixture dynamo)
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
-
-    private static ConversationTurn Turn(string user, string assistant = "ok") => new(
-        Guid.NewGuid().ToString("N"), new(ConversationRole.User, user, T0), new(ConversationRole.Assistant, assistant, T0.AddSeconds(1)));
-
     [Fact]
     public async Task OversizedTurn_ThrowsTurnTooLargeBeforeWriting_AndLeavesNothing()
     {

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Memory;
+using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -9,13 +9,10 @@ namespace DigitalTwin.Core.Tests.Memory;
 [Collection(DynaliteTests.Name)]
 public sealed class DynamoDbStoreFaultTests(DynaliteFixture dynamo)
 {
-    private static ConversationTurn Turn(string user) => new(
-        Guid.NewGuid().ToString("N"), new(ConversationRole.User, user, DateTimeOffset.UtcNow), new(ConversationRole.Assistant, "reply " + user, DateTimeOffset.UtcNow));
-
     [Fact]
     public async Task ServerKilledMidConversation_AppendAndReadThrowUnavailable()
     {
-        await using var server = await DynaliteFixture.StartDynaliteAsync(NodeTools.FreePort());
+        await using var server = await NodeServer.StartDynaliteAsync();
         var options = dynamo.Options(url: server.Url);
         options.Timeout = TimeSpan.FromSeconds(5);
         using var store = DynaliteFixture.CreateStore(options);
@@ -39,18 +36,8 @@ public sealed class DynamoDbStoreFaultTests(DynaliteFixture dynamo)
         options.CreateTableIfMissing = false;
         options.Timeout = TimeSpan.FromSeconds(1);
         using var store = DynaliteFixture.CreateStore(options);
-        var key = new ConversationKey("default", SessionId.New());
 
-        var clock = Stopwatch.StartNew();
-        var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("hello")));
-        var writeTime = clock.Elapsed;
-        clock.Restart();
-        var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
-
-        Assert.Equal(ConversationStoreFailure.Timeout, write.Failure);
-        Assert.Equal(ConversationStoreFailure.Timeout, read.Failure);
-        Assert.InRange(writeTime, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+        await AssertTimesOutAsync(store);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using DigitalTwin.Analytics;
-using DigitalTwin.AspNetCore.Tests.Support;
 using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Core.Tests.Support;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DigitalTwin.AspNetCore.Tests.Support;
 using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Core.Tests.Support;

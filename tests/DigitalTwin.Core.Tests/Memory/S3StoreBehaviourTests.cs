@@ -6,6 +6,7 @@ using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Time.Testing;
+using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -13,11 +14,7 @@ namespace DigitalTwin.Core.Tests.Memory;
 [Collection(S3ServerTests.Name)]
 public sealed class S3StoreBehaviourTests(S3ServerFixture s3)
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private readonly string _prefix = S3ServerFixture.NewPrefix();
-
-    private static ConversationTurn Turn(string user, string assistant = "ok") => new(
-        Guid.NewGuid().ToString("N"), new(ConversationRole.User, user, T0), new(ConversationRole.Assistant, assistant, T0.AddSeconds(1)));
 
     [Fact]
     public async Task OriginalSessionJson_IsReadAsOlderTurnsBeforeNewOnes()

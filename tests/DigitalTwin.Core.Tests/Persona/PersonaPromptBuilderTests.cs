@@ -1,5 +1,4 @@
 using System.Text;
-using DigitalTwin.Tests.Approvals;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Persona;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,13 +1,5 @@
-using System.Collections.Concurrent;
-using System.Net;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 
@@ -17,28 +9,21 @@ public sealed class LambdaSampleBedrockTests
     [Fact]
     public async Task ProviderBedrock_ChatGoesToTheBedrockEndpointWithTheModelId()
     {
-        var paths = new ConcurrentQueue<string>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        await using var bedrock = builder.Build();
-        bedrock.Run(context =>
+        await using var bedrock = await LoopbackServer.StartAsync();
+        bedrock.Handler = context =>
         {
-            paths.Enqueue(context.Request.Method + " " + context.Request.Path);
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             context.Response.Headers["x-amzn-ErrorType"] = "AccessDeniedException";
             return context.Response.WriteAsJsonAsync(new { message = "fake Bedrock: no access" });
-        });
-        await bedrock.StartAsync();
-        var bedrockUrl = bedrock.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        };
 
         await using var openAI = await FakeOpenAI.StartAsync();
         await using var runtime = await FakeRuntimeApi.StartAsync();
-        await using var sample = SampleProcess.Start(runtime.Address, new Dictionary<string, string?>
+        await using var sample = SampleProcess.StartLambda(runtime.Address, new Dictionary<string, string?>
         {
             ["DigitalTwin__Provider"] = "Bedrock",
             ["BEDROCK_MODEL_ID"] = "us.anthropic.claude-3-5-haiku-20241022-v1:0",
-            ["DigitalTwin__Bedrock__Endpoint"] = bedrockUrl,
+            ["DigitalTwin__Bedrock__Endpoint"] = bedrock.BaseAddress.GetLeftPart(UriPartial.Authority),
             ["DigitalTwin__Bedrock__Region"] = "us-east-1",
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
@@ -52,6 +37,6 @@ public sealed class LambdaSampleBedrockTests
             headers: new Dictionary<string, string> { ["content-type"] = "application/json" }));
         Assert.True(chat.StatusCode >= 400, chat.BodyText + "\n" + sample.Output);
         Assert.Equal(0, openAI.Calls);
-        Assert.Contains(paths, p => p.StartsWith("POST /model/", StringComparison.Ordinal) && p.Contains("claude-3-5-haiku", StringComparison.Ordinal));
+        Assert.Contains(bedrock.Requests, r => r.Method == "POST" && r.Path.StartsWith("/model/", StringComparison.Ordinal) && r.Path.Contains("claude-3-5-haiku", StringComparison.Ordinal));
     }
 }

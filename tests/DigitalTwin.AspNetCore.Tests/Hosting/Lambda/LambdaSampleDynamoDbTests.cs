@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using DigitalTwin.Core.Tests.Memory.Servers;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 
@@ -16,10 +14,7 @@ public sealed class LambdaSampleDynamoDbTests
     [Fact]
     public async Task StoreDynamoDb_ConversationOutlivesTheProcessWithoutFiles()
     {
-        var port = NodeTools.FreePort();
-        await using var dynalite = await NodeServer.StartAsync(
-            [], "node_modules/dynalite/cli.js", port,
-            "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--updateTableMs", "0");
+        await using var dynalite = await NodeServer.StartDynaliteAsync();
         await using var openAI = await FakeOpenAI.StartAsync();
         var table = "twin" + Guid.NewGuid().ToString("N");
         Dictionary<string, string?> Environment() => new()
@@ -40,7 +35,7 @@ public sealed class LambdaSampleDynamoDbTests
 
         string session;
         await using (var runtime = await FakeRuntimeApi.StartAsync())
-        await using (var first = SampleProcess.Start(runtime.Address, Environment()))
+        await using (var first = SampleProcess.StartLambda(runtime.Address, Environment()))
         {
             var chat = await runtime.InvokeAsync(LambdaEvents.HttpV2("POST", "/chat", """{"message":"Remember me"}""", headers: Json));
             Assert.True(chat.StatusCode == 200, chat.BodyText + "\n" + first.Output);
@@ -49,7 +44,7 @@ public sealed class LambdaSampleDynamoDbTests
         }
 
         await using var secondRuntime = await FakeRuntimeApi.StartAsync();
-        await using var second = SampleProcess.Start(secondRuntime.Address, Environment());
+        await using var second = SampleProcess.StartLambda(secondRuntime.Address, Environment());
         var history = await secondRuntime.InvokeAsync(LambdaEvents.HttpV2("GET", "/conversation/" + session));
         Assert.True(history.StatusCode == 200, history.BodyText + "\n" + second.Output);
         Assert.Contains("Remember me", history.BodyText, StringComparison.Ordinal);

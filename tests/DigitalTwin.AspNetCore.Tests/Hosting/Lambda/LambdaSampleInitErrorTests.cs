@@ -10,7 +10,7 @@ public sealed class LambdaSampleInitErrorTests
     public async Task StartUpFailure_PostsInitErrorAndExitsWith1SayingWhyOnStderr(string setting, string value, string expected)
     {
         await using var runtime = await FakeRuntimeApi.StartAsync();
-        await using var sample = SampleProcess.Start(runtime.Address, new Dictionary<string, string?>
+        await using var sample = SampleProcess.StartLambda(runtime.Address, new Dictionary<string, string?>
         {
             [setting] = value,
             ["OPENAI_API_KEY"] = "sk-test-not-a-real-key",

@@ -16,7 +16,7 @@ public sealed class LambdaSampleSharedEventsTests
     {
         await using var openAI = await FakeOpenAI.StartAsync();
         await using var runtime = await FakeRuntimeApi.StartAsync();
-        await using var sample = SampleProcess.Start(runtime.Address, new Dictionary<string, string?>
+        await using var sample = SampleProcess.StartLambda(runtime.Address, new Dictionary<string, string?>
         {
             ["OPENAI_BASE_URL"] = openAI.BaseUrl,
             ["OPENAI_API_KEY"] = "sk-test-not-a-real-key",

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Core.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

@@ -15,9 +15,6 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public AmazonDynamoDBClient RawClient { get; private set; } = null!;
 
-    public static Task<NodeServer> StartDynaliteAsync(int port) => NodeServer.StartAsync(
-        [], "node_modules/dynalite/cli.js", port, "--host", "127.0.0.1", "--port", port.ToString(), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
-
     internal static DynamoDbConversationStore CreateStore(DynamoDbStoreOptions options, HttpClientFactory? http = null, TimeProvider? time = null) =>
         new(DynamoDbClientFactory.Create(options, Credentials, http), ownsClient: true, options, time ?? TimeProvider.System, NullLogger.Instance);
 
@@ -34,7 +31,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await StartDynaliteAsync(NodeTools.FreePort());
+        Server = await NodeServer.StartDynaliteAsync();
         RawClient = DynamoDbClientFactory.Create(Options(url: Server.Url), Credentials);
     }
 

@@ -27,7 +27,7 @@ public sealed class MotoFixture : IAsyncLifetime
     /// </summary>
     public static Task<NodeServer> StartMotoAsync(int port, int? unauthenticatedActions = null)
     {
-        var server = Path.Combine(DigitalTwin.AspNetCore.Tests.Support.RepositoryRoot.Path, "tests", "tools", "moto", "server.py");
+        var server = Path.Combine(RepositoryRoot.Path, "tests", "tools", "moto", "server.py");
         var start = ExternalTool.StartInfo("python3", [server, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         if (unauthenticatedActions is { } count)
         {

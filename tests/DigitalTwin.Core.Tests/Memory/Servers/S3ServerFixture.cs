@@ -21,9 +21,6 @@ public sealed class S3ServerFixture : IAsyncLifetime
     public AmazonS3Client RawClient { get; private set; } = null!;
 
     // s3rver's continuation tokens use DES, which Node 17+ (OpenSSL 3) only offers with the legacy provider.
-    public static Task<NodeServer> StartS3rverAsync(string directory, int port) => NodeServer.StartAsync(
-        ["--openssl-legacy-provider"], "node_modules/s3rver/bin/s3rver.js", port, "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(), "--silent");
-
     internal static S3ConversationStore CreateStore(S3StoreOptions options, HttpClientFactory? http = null, TimeProvider? time = null) =>
         new(S3ClientFactory.Create(options, Credentials, http), ownsClient: true, options, time ?? TimeProvider.System, NullLogger.Instance);
 
@@ -40,7 +37,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await StartS3rverAsync(_data.Path, NodeTools.FreePort());
+        Server = await NodeServer.StartS3rverAsync(_data.Path);
         RawClient = S3ClientFactory.Create(Options("", Server.Url), Credentials);
         await RawClient.PutBucketAsync(Bucket);
     }

@@ -63,7 +63,7 @@ internal static class Frames
         var specPath = Path.Combine(dir.Path, "spec.json");
         var outPath = Path.Combine(dir.Path, "frames.bin");
         await File.WriteAllTextAsync(specPath, spec);
-        await NodeTools.RunAsync("encode-frames.mjs", specPath, outPath);
+        await NodeTools.RunAsync("bedrock", "encode-frames.mjs", specPath, outPath);
         return await File.ReadAllBytesAsync(outPath);
     }
 

@@ -33,7 +33,7 @@ internal static class SdkConverse
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "scenario.json");
         await File.WriteAllTextAsync(path, scenario.ToJsonString());
-        using var output = JsonDocument.Parse(await NodeTools.RunAsync("sdk-converse.mjs", path));
+        using var output = JsonDocument.Parse(await NodeTools.RunAsync("bedrock", "sdk-converse.mjs", path));
         var root = output.RootElement.Clone();
         Assert.True(root.GetProperty("ok").GetBoolean(), root.ToString());
         return root;

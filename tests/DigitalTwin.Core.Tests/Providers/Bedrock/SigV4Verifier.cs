@@ -19,7 +19,7 @@ internal sealed class SigV4Verifier : IAsyncDisposable
 
     private static async Task<SigV4Verifier> StartAsync()
     {
-        var dir = await NodeTools.DirectoryAsync();
+        var dir = await NodeTools.DirectoryAsync("bedrock");
         var verifier = new SigV4Verifier(Process.Start(NodeTools.StartInfo("node", dir, ["verify-sigv4.mjs"]))!);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => verifier.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return verifier;

@@ -1,13 +1,7 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
@@ -18,11 +12,9 @@ namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 public sealed class FakeOpenAI : IAsyncDisposable
 {
     public static readonly string[] Pieces = ["Hello", " from", " the", " twin."];
-    private readonly WebApplication _app;
+    private LoopbackApp _app = null!;
 
-    private FakeOpenAI(WebApplication app) => _app = app;
-
-    public string BaseUrl { get; private set; } = string.Empty;
+    public string BaseUrl => _app.BaseAddress + "v1";
 
     public TimeSpan PauseBetweenChunks { get; set; } = TimeSpan.FromMilliseconds(400);
 
@@ -32,14 +24,8 @@ public sealed class FakeOpenAI : IAsyncDisposable
 
     public static async Task<FakeOpenAI> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new FakeOpenAI(app);
-        app.MapPost("/v1/chat/completions", fake.CompleteAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
+        var fake = new FakeOpenAI();
+        fake._app = await LoopbackApp.StartAsync(app => app.MapPost("/v1/chat/completions", fake.CompleteAsync));
         return fake;
     }
 
@@ -89,10 +75,5 @@ public sealed class FakeOpenAI : IAsyncDisposable
         await context.Response.WriteAsync("data: " + last + "\n\ndata: [DONE]\n\n", Encoding.UTF8);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(timeout.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

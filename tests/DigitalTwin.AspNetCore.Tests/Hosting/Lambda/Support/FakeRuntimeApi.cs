@@ -1,16 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
@@ -20,14 +14,13 @@ namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 /// </summary>
 public sealed class FakeRuntimeApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp _app = null!;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<RuntimeResult>> _results = new();
     private int _next;
 
-    private FakeRuntimeApi(WebApplication app) => _app = app;
-
-    public string Address { get; private set; } = string.Empty;
+    /// <summary>The Runtime API's host and port, as AWS_LAMBDA_RUNTIME_API gives them.</summary>
+    public string Address => _app.BaseAddress.Authority;
 
     /// <summary>How many of the next posted answers are refused with 400 (as Lambda refuses an answer for an unknown invocation).</summary>
     public int RefuseAnswers { get; set; }
@@ -41,18 +34,14 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     public static async Task<FakeRuntimeApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new FakeRuntimeApi(app);
-        app.MapGet("/2018-06-01/runtime/invocation/next", fake.NextAsync);
-        app.MapPost("/2018-06-01/runtime/invocation/{id}/response", (HttpContext c, string id) => fake.RecordAsync(c, id, "response"));
-        app.MapPost("/2018-06-01/runtime/invocation/{id}/error", (HttpContext c, string id) => fake.RecordAsync(c, id, "error"));
-        app.MapPost("/2018-06-01/runtime/init/error", (HttpContext c) => fake.RecordAsync(c, null, "init-error"));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Address = new Uri(address).Authority;
+        var fake = new FakeRuntimeApi();
+        fake._app = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapGet("/2018-06-01/runtime/invocation/next", fake.NextAsync);
+            app.MapPost("/2018-06-01/runtime/invocation/{id}/response", (HttpContext c, string id) => fake.RecordAsync(c, id, "response"));
+            app.MapPost("/2018-06-01/runtime/invocation/{id}/error", (HttpContext c, string id) => fake.RecordAsync(c, id, "error"));
+            app.MapPost("/2018-06-01/runtime/init/error", (HttpContext c) => fake.RecordAsync(c, null, "init-error"));
+        });
         return fake;
     }
 
@@ -120,12 +109,10 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(timeout.Token);
-        await _app.DisposeAsync();
+        return _app.DisposeAsync();
     }
 
     private sealed record Pending(string Id, byte[] Event, DateTimeOffset Deadline, string TraceId);

@@ -15,7 +15,7 @@ public sealed class LambdaSampleFixture : IAsyncLifetime
     {
         Runtime = await FakeRuntimeApi.StartAsync();
         OpenAI = await FakeOpenAI.StartAsync();
-        Sample = SampleProcess.Start(Runtime.Address, new Dictionary<string, string?>
+        Sample = SampleProcess.StartLambda(Runtime.Address, new Dictionary<string, string?>
         {
             ["OPENAI_BASE_URL"] = OpenAI.BaseUrl,
             ["OPENAI_API_KEY"] = "sk-test-not-a-real-key",

@@ -1,4 +1,4 @@
-namespace DigitalTwin.AspNetCore.Tests.Support;
+namespace DigitalTwin.Testing;
 
 /// <summary>Finds the repository's root folder (the one holding DigitalTwin.sln) from the test output folder.</summary>
 public static class RepositoryRoot

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace DigitalTwin.Core.Tests.Memory.Servers;
+namespace DigitalTwin.Testing;
 
 /// <summary>A Node.js server from tests/tools (or another local emulator process) on a loopback port, killed (with its process tree) on dispose.</summary>
 public sealed class NodeServer : IAsyncDisposable
@@ -26,26 +26,31 @@ public sealed class NodeServer : IAsyncDisposable
     public static async Task<NodeServer> StartAsync(string[] nodeOptions, string script, int port, params string[] args)
     {
         await NodeTools.EnsureInstalledAsync();
-        var start = new ProcessStartInfo("node") { WorkingDirectory = NodeTools.ToolsDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        nodeOptions.ToList().ForEach(start.ArgumentList.Add);
-        start.ArgumentList.Add(script);
-        args.ToList().ForEach(start.ArgumentList.Add);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException("'node' was not found: the S3 and DynamoDB store tests need Node.js 20+ on the PATH (Debian: apt-get install nodejs npm).", ex);
-        }
+        var start = NodeTools.StartInfo("node", NodeTools.ToolsDirectory, [.. nodeOptions, script, .. args]);
+        return await WatchAsync(NodeTools.Start(start), port, script);
+    }
 
-        return await WatchAsync(process, port, script);
+    /// <summary>Starts dynalite (DynamoDB, in memory, tables ready at once) on a free loopback port.</summary>
+    public static Task<NodeServer> StartDynaliteAsync()
+    {
+        var port = NodeTools.FreePort();
+        return StartAsync([], "node_modules/dynalite/cli.js", port,
+            "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+    }
+
+    /// <summary>Starts s3rver (S3, keeping its objects in <paramref name="directory"/>) on a free loopback port.</summary>
+    public static Task<NodeServer> StartS3rverAsync(string directory)
+    {
+        var port = NodeTools.FreePort();
+
+        // s3rver's list continuation tokens use DES, which Node.js 17+ keeps behind the legacy provider.
+        return StartAsync(["--openssl-legacy-provider"], "node_modules/s3rver/bin/s3rver.js", port,
+            "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--silent");
     }
 
     /// <summary>Starts another local emulator (moto_server) the same way: on a loopback port, killed on dispose.</summary>
     public static Task<NodeServer> StartProcessAsync(ProcessStartInfo start, int port) =>
-        WatchAsync(DigitalTwin.Core.Tests.Support.ExternalTool.Start(start), port, start.FileName);
+        WatchAsync(ExternalTool.Start(start), port, start.FileName);
 
     private static async Task<NodeServer> WatchAsync(Process process, int port, string name)
     {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace DigitalTwin.Core.Tests.Support;
+namespace DigitalTwin.Testing;
 
 /// <summary>
 /// Runs a command-line tool from the machine's Python AWS tooling (cfn-lint, python3 with aws-sam-translator, moto_server)
@@ -13,15 +13,26 @@ public static class ExternalTool
     /// <summary>The test category of tests that need the Python AWS tools.</summary>
     public const string Category = "PythonAwsTools";
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, IEnumerable<string> args, string? workingDirectory = null)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, IEnumerable<string> args, string? workingDirectory = null)
     {
         var info = StartInfo(tool, args);
         info.WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory;
-        using var process = Start(info);
+        return RunAsync(info, TimeSpan.FromMinutes(2));
+    }
+
+    /// <summary>Runs <paramref name="info"/> to its end (stdin closed when redirected) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(ProcessStartInfo info, TimeSpan timeout, string? install = null)
+    {
+        using var process = Start(info, install);
+        if (info.RedirectStandardInput)
+        {
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
 
@@ -36,7 +47,8 @@ public static class ExternalTool
         return info;
     }
 
-    public static Process Start(ProcessStartInfo info)
+    /// <summary>Starts <paramref name="info"/>; when its program is missing, says what to <paramref name="install"/> (default: the Python AWS tools).</summary>
+    public static Process Start(ProcessStartInfo info, string? install = null)
     {
         try
         {
@@ -44,9 +56,9 @@ public static class ExternalTool
         }
         catch (Win32Exception ex)
         {
-            throw new InvalidOperationException(
-                $"'{info.FileName}' is not on PATH. Install the Python AWS tools (pip install 'moto[server]' cfn-lint aws-sam-translator boto3), " +
-                $"or run ./test.sh, which installs them or leaves the '{Category}' tests out.", ex);
+            throw new InvalidOperationException($"'{info.FileName}' is not on PATH. " + (install ??
+                "Install the Python AWS tools (pip install 'moto[server]' cfn-lint aws-sam-translator boto3), " +
+                $"or run ./test.sh, which installs them or leaves the '{Category}' tests out."), ex);
         }
     }
 }

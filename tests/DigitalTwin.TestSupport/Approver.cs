@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace DigitalTwin.Tests.Approvals;
+namespace DigitalTwin.Testing;
 
 /// <summary>
 /// A small approval (snapshot) helper: compares text with a checked-in <c>NAME.verified.txt</c> beside the test's source
@@ -64,7 +64,7 @@ public static class Approver
     }
 
     /// <summary>Lines only in the verified text (-) and only in the received text (+), with line numbers.</summary>
-    internal static string Diff(string expected, string actual)
+    public static string Diff(string expected, string actual)
     {
         var a = expected.Split('\n');
         var b = actual.Split('\n');

@@ -1,4 +1,4 @@
-namespace DigitalTwin.Core.Tests.Support;
+namespace DigitalTwin.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

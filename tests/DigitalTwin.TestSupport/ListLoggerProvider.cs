@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace DigitalTwin.Core.Tests.Support;
+namespace DigitalTwin.Testing;
 
 /// <summary>Gives every category the same <see cref="ListLogger"/>, for asserting on everything a host logs.</summary>
 public sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider

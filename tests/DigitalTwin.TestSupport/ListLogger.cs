@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace DigitalTwin.Core.Tests.Support;
+namespace DigitalTwin.Testing;
 
 /// <summary>A logger that keeps what it is given, for asserting on logs.</summary>
 public sealed class ListLogger : ILogger

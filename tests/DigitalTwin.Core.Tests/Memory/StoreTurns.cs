@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using DigitalTwin.Conversations;
+using DigitalTwin.Memory;
+
+namespace DigitalTwin.Core.Tests.Memory;
+
+/// <summary>The turns and fault checks the S3 and DynamoDB store tests share (<c>using static</c>).</summary>
+internal static class StoreTurns
+{
+    public static readonly DateTimeOffset T0 = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+
+    /// <summary>A turn asked at <see cref="T0"/> and answered a second later.</summary>
+    public static ConversationTurn Turn(string user, string assistant = "ok") => new(
+        Guid.NewGuid().ToString("N"), new(ConversationRole.User, user, T0), new(ConversationRole.Assistant, assistant, T0.AddSeconds(1)));
+
+    /// <summary>
+    /// For a store whose server never answers and whose timeout is one second: a write and a read each fail with
+    /// <see cref="ConversationStoreFailure.Timeout"/> after about that second.
+    /// </summary>
+    public static async Task AssertTimesOutAsync(IConversationStore store)
+    {
+        var key = new ConversationKey("default", SessionId.New());
+
+        var clock = Stopwatch.StartNew();
+        var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("hello")));
+        var writeTime = clock.Elapsed;
+        clock.Restart();
+        var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
+
+        Assert.Equal(ConversationStoreFailure.Timeout, write.Failure);
+        Assert.Equal(ConversationStoreFailure.Timeout, read.Failure);
+        Assert.InRange(writeTime, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+    }
+}
