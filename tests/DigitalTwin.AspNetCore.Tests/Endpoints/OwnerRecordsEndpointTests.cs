@@ -131,6 +131,32 @@ public sealed class OwnerRecordsEndpointTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheEndpoint_ItsAnswerAndItsProblems()
+    {
+        await using var host = await WebTestHost.StartAsync(
+            services: services =>
+            {
+                services.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore();
+                services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+                services.AddAuthorization();
+                services.AddOpenApi();
+            },
+            map: app =>
+            {
+                app.MapDigitalTwinOwnerRecords();
+                app.MapOpenApi();
+            });
+
+        using var document = JsonDocument.Parse(await host.Client.GetStringAsync("openapi/v1.json"));
+
+        var operation = document.RootElement.GetProperty("paths").GetProperty("/owner/records").GetProperty("get");
+        Assert.Equal("DigitalTwinOwnerRecords", operation.GetProperty("operationId").GetString());
+        var responses = operation.GetProperty("responses");
+        Assert.EndsWith("/OwnerRecordsResponse", responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.All(new[] { "400", "401", "403", "404", "501", "503" }, status => Assert.True(responses.TryGetProperty(status, out _), status));
+    }
+
     private sealed class PlainStore : IConversationStore
     {
         public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
