@@ -36,13 +36,7 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("MapDigitalTwinAnalytics needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
         AuthorizedEndpoints.Require(services, "MapDigitalTwinAnalytics", "usage and cost figures");
         HttpJsonContracts.Register(services);
-        var options = new DigitalTwinAnalyticsEndpointOptions();
-        configure?.Invoke(options);
-        if (options.DefaultPeriod <= TimeSpan.Zero || options.MaxPeriod < options.DefaultPeriod)
-        {
-            throw new InvalidOperationException($"DigitalTwinAnalyticsEndpointOptions: DefaultPeriod ({options.DefaultPeriod}) must be positive and no longer than MaxPeriod ({options.MaxPeriod}).");
-        }
-
+        var options = DigitalTwinAnalyticsEndpointOptions.Create(configure);
         var endpoint = new AnalyticsEndpoint(
             analytics,
             services.GetRequiredService<IDigitalTwinCatalog>(),

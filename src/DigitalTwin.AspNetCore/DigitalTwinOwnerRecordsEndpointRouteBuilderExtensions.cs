@@ -36,13 +36,7 @@ public static class DigitalTwinOwnerRecordsEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("MapDigitalTwinOwnerRecords needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
         AuthorizedEndpoints.Require(services, "MapDigitalTwinOwnerRecords", "visitors' contact details and questions");
         HttpJsonContracts.Register(services);
-        var options = new DigitalTwinAnalyticsEndpointOptions();
-        configure?.Invoke(options);
-        if (options.DefaultPeriod <= TimeSpan.Zero || options.MaxPeriod < options.DefaultPeriod)
-        {
-            throw new InvalidOperationException($"DigitalTwinAnalyticsEndpointOptions: DefaultPeriod ({options.DefaultPeriod}) must be positive and no longer than MaxPeriod ({options.MaxPeriod}).");
-        }
-
+        var options = DigitalTwinAnalyticsEndpointOptions.Create(configure);
         var endpoint = new OwnerRecordsEndpoint(
             reader,
             services.GetRequiredService<IDigitalTwinCatalog>(),

@@ -63,7 +63,7 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         var retry = await twin.ChatAsync(new TwinChatRequest("Retry me", first.SessionId) { TurnId = "k1" });
         var replay = await twin.ChatAsync(new TwinChatRequest("Retry me", first.SessionId) { TurnId = "k1" });
         var now = DateTimeOffset.UtcNow;
-        var lead = Lead(new ConversationKey(DigitalTwinDefaults.TwinName, first.SessionId), now);
+        var lead = OwnerRecordSamples.Lead(now, new ConversationKey(DigitalTwinDefaults.TwinName, first.SessionId), turnId: "lead-turn");
         var stored = await store.GetService<IOwnerRecords>()!.TryAddAsync(lead);
         var storedTwice = await store.GetService<IOwnerRecords>()!.TryAddAsync(lead);
         var delivered = await services.GetRequiredService<IOwnerNotifier>().DeliverPendingAsync();
@@ -136,16 +136,6 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         using var dynamo = DynamoDbClientFactory.Create(new DynamoDbStoreOptions { TableName = _table, ServiceUrl = _moto.Url, Region = "us-east-1" }, admin);
         return (await dynamo.ScanAsync(new ScanRequest { TableName = _table })).Items.Count(i => i["pk"].S.EndsWith("#claims", StringComparison.Ordinal));
     }
-
-    private static OwnerRecord Lead(ConversationKey conversation, DateTimeOffset at) => new()
-    {
-        Id = OwnerRecord.IdFor(conversation, "lead-turn", OwnerRecordKind.Lead),
-        Conversation = conversation,
-        TurnId = "lead-turn",
-        Kind = OwnerRecordKind.Lead,
-        CreatedAt = at,
-        Email = "visitor@example.com",
-    };
 
     private ServiceProvider Services(FakeChatClient model, IConversationStore store, Uri webhook)
     {

@@ -22,36 +22,11 @@ public abstract class OwnerRecordsContract : IAsyncLifetime
 
     protected async Task<IOwnerRecords> CreateHostAsync() => (await CreateStoreAsync()).OwnerRecords();
 
-    protected static OwnerRecord Lead(DateTimeOffset createdAt, string twin = "default", string? turnId = null)
-    {
-        var conversation = new ConversationKey(twin, SessionId.New());
-        turnId ??= "turn-" + Guid.NewGuid().ToString("N")[..8];
-        return new OwnerRecord
-        {
-            Id = OwnerRecord.IdFor(conversation, turnId, OwnerRecordKind.Lead),
-            Conversation = conversation,
-            TurnId = turnId,
-            Kind = OwnerRecordKind.Lead,
-            CreatedAt = createdAt,
-            Email = "ana@example.com",
-            Name = "Ana Pérez",
-            Notes = "Wants to talk about a \"data\" role\nnext week",
-        };
-    }
+    protected static OwnerRecord Lead(DateTimeOffset createdAt, string twin = "default") => OwnerRecordSamples.Lead(
+        createdAt, new ConversationKey(twin, SessionId.New()), name: "Ana Pérez", notes: "Wants to talk about a \"data\" role\nnext week");
 
-    protected static OwnerRecord Question(DateTimeOffset createdAt, string twin = "default")
-    {
-        var conversation = new ConversationKey(twin, SessionId.New());
-        return new OwnerRecord
-        {
-            Id = OwnerRecord.IdFor(conversation, "t1", OwnerRecordKind.UnansweredQuestion),
-            Conversation = conversation,
-            TurnId = "t1",
-            Kind = OwnerRecordKind.UnansweredQuestion,
-            CreatedAt = createdAt,
-            Question = "What is your favourite compiler? ¿Y tu lenguaje?",
-        };
-    }
+    protected static OwnerRecord Question(DateTimeOffset createdAt, string twin = "default") =>
+        OwnerRecordSamples.Question(createdAt, "What is your favourite compiler? ¿Y tu lenguaje?", twin);
 
     private static async Task<List<OwnerRecord>> ListAsync(IAsyncEnumerable<OwnerRecord> records) => await records.ToListAsync();
 

@@ -55,20 +55,7 @@ public sealed class OwnerNotificationDeliveryTests : IAsyncLifetime
         return provider;
     }
 
-    private static OwnerRecord Lead(string email, DateTimeOffset at)
-    {
-        var conversation = new ConversationKey(DigitalTwinDefaults.TwinName, SessionId.New());
-        return new OwnerRecord
-        {
-            Id = OwnerRecord.IdFor(conversation, "t1", OwnerRecordKind.Lead),
-            Conversation = conversation,
-            TurnId = "t1",
-            Kind = OwnerRecordKind.Lead,
-            CreatedAt = at,
-            Email = email,
-            Name = "Ana",
-        };
-    }
+    private static OwnerRecord Lead(string email, DateTimeOffset at) => OwnerRecordSamples.Lead(at, email: email);
 
     private static IOwnerRecords Records(IServiceProvider host) => host.GetRequiredService<IConversationStore>().GetService<IOwnerRecords>()!;
 
