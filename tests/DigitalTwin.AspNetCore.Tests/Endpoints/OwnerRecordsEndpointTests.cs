@@ -55,7 +55,7 @@ public sealed class OwnerRecordsEndpointTests : IDisposable
     public async Task Admin_GetsThePeriodsLeadsAndQuestionsOldestFirst_AndAnalyticsCountsThem()
     {
         await using var host = await StartAsync();
-        var records = host.Services.GetRequiredService<IConversationStore>().GetService<IOwnerRecords>()!;
+        var records = host.Services.GetRequiredKeyedService<IConversationStore>(DigitalTwinDefaults.TwinName).GetService<IOwnerRecords>()!; // the twin's store
         var day = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
         await records.TryAddAsync(Record(OwnerRecordKind.UnansweredQuestion, day.AddHours(9), question: "Do you speak Go?"));
         await records.TryAddAsync(Record(OwnerRecordKind.Lead, day.AddHours(8), email: "ana@example.com"));

@@ -57,7 +57,7 @@ public sealed class OwnerNotificationDeliveryTests : IAsyncLifetime
 
     private static OwnerRecord Lead(string email, DateTimeOffset at) => OwnerRecordSamples.Lead(at, email: email);
 
-    private static IOwnerRecords Records(IServiceProvider host) => host.GetRequiredService<IConversationStore>().GetService<IOwnerRecords>()!;
+    private static IOwnerRecords Records(IServiceProvider host) => host.GetRequiredKeyedService<IConversationStore>(DigitalTwinDefaults.TwinName).GetService<IOwnerRecords>()!;
 
     private int RequestCount()
     {
