@@ -20,6 +20,7 @@ internal sealed partial class OwnerNotifier(
     private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _delivering = new(1, 1);
     private readonly ILogger _logger = loggers.CreateLogger("DigitalTwin.Notifications");
+    private readonly Lock _creating = new();
     private HttpClient? _http;
     private TwinNotifier[]? _notifiers;
     private DateTimeOffset _lastDelivery = DateTimeOffset.MinValue;
@@ -104,7 +105,21 @@ internal sealed partial class OwnerNotifier(
         }
     }
 
-    private TwinNotifier[] Notifiers => _notifiers ??= Create();
+    private TwinNotifier[] Notifiers
+    {
+        get
+        {
+            if (_notifiers is null)
+            {
+                lock (_creating)
+                {
+                    _notifiers ??= Create();
+                }
+            }
+
+            return _notifiers;
+        }
+    }
 
     private TwinNotifier[] Create()
     {
