@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
@@ -85,8 +87,26 @@ public sealed class S3OwnerRecordsTests(MotoFixture moto) : OwnerRecordsContract
 }
 
 /// <summary>The owner records contract against a real DynamoDB API (dynalite and moto): each "host" is a store with its own client over one table.</summary>
-public abstract class DynamoDbOwnerRecordsSuite(DynamoDbStoreOptions options) : OwnerRecordsContract
+public abstract class DynamoDbOwnerRecordsSuite(DynamoDbStoreOptions options, IAmazonDynamoDB raw) : OwnerRecordsContract
 {
+    [Fact]
+    public async Task RecordIsAPartitionOfItsOwn_AndMarkingItNotifiedDeletesItsOutboxItem()
+    {
+        var records = (await CreateStoreAsync()).OwnerRecords();
+        var lead = Lead(Monday);
+        await records.TryAddAsync(lead);
+
+        Assert.Equal(["outbox", "record"], (await ItemsAsync()).Select(i => i["sk"].S).Order(StringComparer.Ordinal));
+        await records.MarkNotifiedAsync(lead, Monday.AddMinutes(1));
+
+        var item = Assert.Single(await ItemsAsync());
+        Assert.Equal(($"default#records#{lead.Id}", "record", "default#records#2026-05-04"), (item["pk"].S, item["sk"].S, item["day"].S));
+        Assert.False(item.ContainsKey(options.TtlAttributeName)); // records are kept until the owner deletes them
+    }
+
+    private async Task<List<Dictionary<string, AttributeValue>>> ItemsAsync() =>
+        (await raw.ScanAsync(new ScanRequest { TableName = options.TableName })).Items;
+
     private readonly List<DynamoDbConversationStore> _stores = [];
 
     protected override Task<IConversationStore> CreateStoreAsync()
@@ -104,8 +124,8 @@ public abstract class DynamoDbOwnerRecordsSuite(DynamoDbStoreOptions options) : 
 }
 
 [Collection(DynaliteTests.Name)]
-public sealed class DynamoDbOwnerRecordsTests(DynaliteFixture dynamo) : DynamoDbOwnerRecordsSuite(dynamo.Options());
+public sealed class DynamoDbOwnerRecordsTests(DynaliteFixture dynamo) : DynamoDbOwnerRecordsSuite(dynamo.Options(), dynamo.RawClient);
 
 [Collection(MotoTests.Name)]
 [Trait("Category", ExternalTool.Category)]
-public sealed class MotoDynamoDbOwnerRecordsTests(MotoFixture moto) : DynamoDbOwnerRecordsSuite(moto.DynamoDbOptions());
+public sealed class MotoDynamoDbOwnerRecordsTests(MotoFixture moto) : DynamoDbOwnerRecordsSuite(moto.DynamoDbOptions(), moto.RawDynamoDb);
