@@ -14,4 +14,17 @@ public sealed class DigitalTwinAnalyticsEndpointOptions
 
     /// <summary>The longest period one request may summarise (a longer one is a 400). Default 366 days.</summary>
     public TimeSpan MaxPeriod { get; set; } = TimeSpan.FromDays(366);
+
+    /// <summary>The options <paramref name="configure"/> makes, checked; throws with what to change.</summary>
+    internal static DigitalTwinAnalyticsEndpointOptions Create(Action<DigitalTwinAnalyticsEndpointOptions>? configure)
+    {
+        var options = new DigitalTwinAnalyticsEndpointOptions();
+        configure?.Invoke(options);
+        if (options.DefaultPeriod <= TimeSpan.Zero || options.MaxPeriod < options.DefaultPeriod)
+        {
+            throw new InvalidOperationException($"DigitalTwinAnalyticsEndpointOptions: DefaultPeriod ({options.DefaultPeriod}) must be positive and no longer than MaxPeriod ({options.MaxPeriod}).");
+        }
+
+        return options;
+    }
 }

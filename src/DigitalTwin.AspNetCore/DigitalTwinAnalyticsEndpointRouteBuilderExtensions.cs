@@ -4,8 +4,6 @@ using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
 using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,31 +34,9 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var analytics = services.GetService<IConversationAnalytics>()
             ?? throw new InvalidOperationException("MapDigitalTwinAnalytics needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
-        if (services.GetService<IAuthorizationPolicyProvider>() is null)
-        {
-            throw new InvalidOperationException(
-                "MapDigitalTwinAnalytics serves usage and cost figures and always requires authorization: call builder.Services.AddAuthorization() " +
-                "and set up authentication (for example builder.Services.AddAuthentication().AddJwtBearer()) before building the app.");
-        }
-
-        // Without a scheme, the authorization middleware cannot challenge an anonymous caller and every such request fails
-        // with 500: refuse at start instead.
-        if (services.GetService<IAuthenticationSchemeProvider>() is not { } schemes || !schemes.GetAllSchemesAsync().GetAwaiter().GetResult().Any())
-        {
-            throw new InvalidOperationException(
-                "MapDigitalTwinAnalytics requires authorization, but no authentication scheme is registered, so anonymous callers could not be " +
-                "challenged: add one before building the app, for example builder.Services.AddAuthentication().AddJwtBearer() (package " +
-                "Microsoft.AspNetCore.Authentication.JwtBearer) or AddCookie(), and keep builder.Services.AddAuthorization().");
-        }
-
+        AuthorizedEndpoints.Require(services, "MapDigitalTwinAnalytics", "usage and cost figures");
         HttpJsonContracts.Register(services);
-        var options = new DigitalTwinAnalyticsEndpointOptions();
-        configure?.Invoke(options);
-        if (options.DefaultPeriod <= TimeSpan.Zero || options.MaxPeriod < options.DefaultPeriod)
-        {
-            throw new InvalidOperationException($"DigitalTwinAnalyticsEndpointOptions: DefaultPeriod ({options.DefaultPeriod}) must be positive and no longer than MaxPeriod ({options.MaxPeriod}).");
-        }
-
+        var options = DigitalTwinAnalyticsEndpointOptions.Create(configure);
         var endpoint = new AnalyticsEndpoint(
             analytics,
             services.GetRequiredService<IDigitalTwinCatalog>(),

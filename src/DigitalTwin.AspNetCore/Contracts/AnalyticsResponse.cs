@@ -18,6 +18,7 @@ namespace DigitalTwin.AspNetCore.Contracts;
 /// <param name="LatencyP95Ms">The 95th percentile model latency in milliseconds; <see langword="null"/> with no timed turns.</param>
 /// <param name="Models">Usage per model, most turns first.</param>
 /// <param name="FinishReasons">Turns per finish reason.</param>
+/// <remarks>Also counts what visitors left for the owner: <see cref="Leads"/>, <see cref="UnansweredQuestions"/> and the <see cref="Questions"/>.</remarks>
 public sealed record AnalyticsResponse(
     [property: JsonPropertyName("twin")] string Twin,
     [property: JsonPropertyName("from")] DateTimeOffset From,
@@ -38,5 +39,22 @@ public sealed record AnalyticsResponse(
         r.Twin, r.Since, r.Until, r.Conversations, r.Turns, r.InputTokens, r.OutputTokens, r.EstimatedCost, r.Currency, r.UnpricedTurns,
         r.LatencyP50?.TotalMilliseconds, r.LatencyP95?.TotalMilliseconds,
         r.Models.Select(m => new ModelUsageResponse(m.Model, m.Provider, m.Turns, m.InputTokens, m.OutputTokens, m.EstimatedCost)).ToList(),
-        r.FinishReasons);
+        r.FinishReasons)
+    {
+        Leads = r.Leads,
+        UnansweredQuestions = r.UnansweredQuestions,
+        Questions = r.Questions,
+    };
+
+    /// <summary>Leads recorded in the period.</summary>
+    [JsonPropertyName("leads")]
+    public int Leads { get; init; }
+
+    /// <summary>Unanswered questions recorded in the period.</summary>
+    [JsonPropertyName("unanswered_questions")]
+    public int UnansweredQuestions { get; init; }
+
+    /// <summary>The unanswered questions themselves, oldest first.</summary>
+    [JsonPropertyName("questions")]
+    public IReadOnlyList<string> Questions { get; init; } = [];
 }

@@ -22,6 +22,7 @@ namespace DigitalTwin.AspNetCore.Http;
 [JsonSerializable(typeof(ServiceInfoResponse))]
 [JsonSerializable(typeof(PersonaResponse))]
 [JsonSerializable(typeof(AnalyticsResponse))]
+[JsonSerializable(typeof(OwnerRecordsResponse))]
 [JsonSerializable(typeof(SessionEventPayload))]
 [JsonSerializable(typeof(DeltaEventPayload))]
 [JsonSerializable(typeof(DoneEventPayload))]

@@ -50,6 +50,8 @@ internal static class TwinProblems
 
     public static IResult AnalyticsNotSupported() => Problem(StatusCodes.Status501NotImplemented, "Analytics are not available.", "This twin's conversation store cannot list turns by time. The error was logged.");
 
+    public static IResult OwnerRecordsNotSupported() => Problem(StatusCodes.Status501NotImplemented, "Owner records are not available.", "This twin's conversation store keeps no leads or unanswered questions. The error was logged.");
+
     public static IResult AnalyticsUnavailable() => Problem(StatusCodes.Status503ServiceUnavailable, "Conversation memory is unavailable.", "The conversation store could not be read. Try again shortly; the error was logged.");
 
     public static IResult Unexpected(HttpContext context)

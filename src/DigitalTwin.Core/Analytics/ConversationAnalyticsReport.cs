@@ -1,6 +1,6 @@
 namespace DigitalTwin.Analytics;
 
-/// <summary>A twin's conversations over a period: volume, tokens, estimated cost and model latency.</summary>
+/// <summary>A twin's conversations over a period: volume, tokens, estimated cost, model latency, and what visitors left for the owner.</summary>
 /// <param name="Twin">The twin's name.</param>
 /// <param name="Since">The start of the period (inclusive).</param>
 /// <param name="Until">The end of the period (exclusive).</param>
@@ -38,4 +38,13 @@ public sealed record ConversationAnalyticsReport(string Twin, DateTimeOffset Sin
 
     /// <summary>Turns per finish reason (<c>stop</c>, <c>length</c>, <c>content_filter</c>…); turns without one are not counted here.</summary>
     public IReadOnlyDictionary<string, long> FinishReasons { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Leads (<see cref="Owner.OwnerRecordKind.Lead"/>) recorded in the period.</summary>
+    public int Leads { get; init; }
+
+    /// <summary>Unanswered questions (<see cref="Owner.OwnerRecordKind.UnansweredQuestion"/>) recorded in the period.</summary>
+    public int UnansweredQuestions { get; init; }
+
+    /// <summary>The unanswered questions themselves, oldest first: what the persona is missing.</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
 }

@@ -18,6 +18,7 @@ internal static partial class ConfigurationBinding
     private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
     {
         [typeof(PromptLanguage).FullName!] = "use " + string.Join(" or ", Enum.GetNames<PromptLanguage>()),
+        [typeof(Notifications.OwnerNotificationFormat).FullName!] = "use " + string.Join(", ", Enum.GetNames<Notifications.OwnerNotificationFormat>()),
         [typeof(S3ServerSideEncryption).FullName!] = "use " + string.Join(", ", Enum.GetNames<S3ServerSideEncryption>()),
         [typeof(TwinProviderKind).FullName!] = "use " + string.Join(" or ", Enum.GetNames<TwinProviderKind>().Where(n => n != nameof(TwinProviderKind.None))),
         [typeof(TwinStoreKind).FullName!] = "use " + string.Join(", ", Enum.GetNames<TwinStoreKind>().Where(n => n != nameof(TwinStoreKind.None))),

@@ -1,6 +1,7 @@
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
+using DigitalTwin.Notifications;
 using DigitalTwin.Providers.Bedrock;
 using DigitalTwin.Providers.OpenAI;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +43,9 @@ internal static class TwinConfiguration
         services.AddTwinOptions(twinName, "FileStore", static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment);
         services.AddTwinOptions(twinName, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment);
         services.AddTwinOptions(twinName, "DynamoDbStore", static (IConfiguration c, DynamoDbStoreOptions o) => c.Bind(o), DynamoDbStoreOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, "Notifications", static (IConfiguration c, OwnerNotificationOptions o) => c.Bind(o), null);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OwnerNotificationOptions>, OwnerNotificationOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIProviderOptions>, OpenAIProviderOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockOptions>, BedrockOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>());

@@ -4,6 +4,8 @@ using DigitalTwin.Configuration;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
+using DigitalTwin.Notifications;
+using DigitalTwin.Owner;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,7 +51,13 @@ public static class DigitalTwinServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DefaultConversationStore.Create);
         services.TryAddSingleton<IDigitalTwinCatalog, DigitalTwinCatalog>();
+        services.TryAddSingleton<OwnerRecordsReader>();
+        services.TryAddSingleton<IOwnerRecordsReader>(sp => sp.GetRequiredService<OwnerRecordsReader>());
         services.TryAddSingleton<IConversationAnalytics, ConversationAnalytics>();
+        services.AddOptions<OwnerNotificationOptions>(name).ValidateOnStart();
+        services.TryAddSingleton<OwnerNotifier>();
+        services.TryAddSingleton<IOwnerNotifier>(sp => sp.GetRequiredService<OwnerNotifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OwnerNotificationService>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IDigitalTwinCatalog>().Find(DigitalTwinDefaults.TwinName)
             ?? throw new InvalidOperationException("No default twin is registered: call AddDigitalTwin() without a name, or resolve named twins from IDigitalTwinCatalog."));
         services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredService<IDigitalTwinCatalog>().Find(name)!);

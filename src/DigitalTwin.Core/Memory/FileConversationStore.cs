@@ -16,6 +16,7 @@ namespace DigitalTwin.Memory;
 /// Each stored turn is also recorded in a per-day journal (<see cref="FileTurnJournal"/>) that analytics list by time.
 /// For the default twin, the original Python twin's <c>{Directory}/{session_id}.json</c> is read (never written) as the
 /// conversation's older turns (<see cref="LegacyConversation"/>), so its visitors keep their history.
+/// Owner records (leads, unanswered questions) live beside the conversations (<see cref="FileOwnerRecords"/>).
 /// </summary>
 internal sealed partial class FileConversationStore(FileStoreOptions options, TimeProvider timeProvider, ILogger? logger = null)
     : IConversationStore, IDisposable
@@ -23,6 +24,7 @@ internal sealed partial class FileConversationStore(FileStoreOptions options, Ti
     private readonly string _root = Path.GetFullPath(options.Directory);
     private readonly FileTurnJournal _journal = new(Path.GetFullPath(options.Directory), options, timeProvider, logger ?? NullLogger.Instance);
     private readonly FileTurnClaims _claims = new(Path.GetFullPath(options.Directory), options, timeProvider);
+    private readonly FileOwnerRecords _records = new(Path.GetFullPath(options.Directory), options, timeProvider);
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
@@ -149,5 +151,5 @@ internal sealed partial class FileConversationStore(FileStoreOptions options, Ti
     private Task<FileStream> OpenLockedAsync(string path, FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken) =>
         FileLocks.OpenAsync(path, mode, access, share, options.LockTimeout, timeProvider, cancellationToken);
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _journal);
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _journal, _records);
 }

@@ -34,21 +34,7 @@ public sealed class AnalyticsEndpointTests
             app.MapDigitalTwinAnalytics(configure: o => o.AuthorizationPolicy = "Admins");
         }));
 
-    private static HttpRequestMessage Get(string path, string? user = "ada", string? role = "admin")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (user is not null)
-        {
-            request.Headers.Add("X-Test-User", user);
-        }
-
-        if (role is not null)
-        {
-            request.Headers.Add("X-Test-Role", role);
-        }
-
-        return request;
-    }
+    private static HttpRequestMessage Get(string path, string? user = "ada", string? role = "admin") => HeaderAuthentication.Get(path, user, role);
 
     [Fact]
     public async Task Admin_GetsTheDaysConversationsTurnsTokensAndCost_FromTurnsMadeOverHttp_OnTheFileStore()

@@ -12,6 +12,23 @@ internal sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeO
 {
     public const string SchemeName = "TestHeader";
 
+    /// <summary>A GET of <paramref name="path"/> signed in as <paramref name="user"/> with <paramref name="role"/> (anonymous when null).</summary>
+    public static HttpRequestMessage Get(string path, string? user = "ada", string? role = "admin")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (user is not null)
+        {
+            request.Headers.Add("X-Test-User", user);
+        }
+
+        if (role is not null)
+        {
+            request.Headers.Add("X-Test-Role", role);
+        }
+
+        return request;
+    }
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (Request.Headers["X-Test-User"].ToString() is not { Length: > 0 } user)

@@ -9,6 +9,8 @@ using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
+using DigitalTwin.Notifications;
+using DigitalTwin.Owner;
 using DigitalTwin.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +21,8 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// The Lambda sample's IAM, proven on moto with IAM enforced: a user holding exactly the statements template.yaml gives
 /// the function (translated by the SAM translator and resolved for this bucket or table by tests/tools/moto/least_privilege.py,
 /// not copied here) chats, continues, reads history, retries an idempotent turn after a failure — its claim released at
-/// once, not left to lapse — and reads analytics, on each store, with nothing denied. moto authorizes DynamoDB actions
+/// once, not left to lapse — reads analytics, stores a lead once, delivers its notification from the outbox (claiming it
+/// first) and lists it, on each store, with nothing denied. moto authorizes DynamoDB actions
 /// against the resource "*" only, so there the user gets the template's exact actions on "*" (the script says why);
 /// that the template scopes them to the stack's table is checked on the template (SamTemplateTests).
 /// </summary>
@@ -44,7 +47,9 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         var (admin, function) = await CreateUsersAsync(memoryStore);
         var store = await CreateStoreAsync(memoryStore, admin, function); // the service provider disposes it
         var model = new FakeChatClient();
-        using var services = Services(model, store);
+        await using var webhook = await LoopbackServer.StartAsync();
+        webhook.Handler = c => { c.Response.StatusCode = 200; return Task.CompletedTask; };
+        using var services = Services(model, store, new Uri(webhook.BaseAddress, "hook"));
         var twin = services.GetRequiredService<IDigitalTwin>();
 
         var first = await twin.ChatAsync(new TwinChatRequest("Hi"));
@@ -58,12 +63,21 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         var retry = await twin.ChatAsync(new TwinChatRequest("Retry me", first.SessionId) { TurnId = "k1" });
         var replay = await twin.ChatAsync(new TwinChatRequest("Retry me", first.SessionId) { TurnId = "k1" });
         var now = DateTimeOffset.UtcNow;
+        var lead = OwnerRecordSamples.Lead(now, new ConversationKey(DigitalTwinDefaults.TwinName, first.SessionId), turnId: "lead-turn");
+        var stored = await store.GetService<IOwnerRecords>()!.TryAddAsync(lead);
+        var storedTwice = await store.GetService<IOwnerRecords>()!.TryAddAsync(lead);
+        var delivered = await services.GetRequiredService<IOwnerNotifier>().DeliverPendingAsync();
+        var records = await services.GetRequiredService<IOwnerRecordsReader>().ReadAsync(DigitalTwinDefaults.TwinName, now.AddDays(-1), now.AddDays(1));
         var report = await services.GetRequiredService<IConversationAnalytics>().SummarizeAsync(DigitalTwinDefaults.TwinName, now.AddDays(-1), now.AddDays(1));
 
         Assert.Equal(4, history.Count);
         Assert.False(retry.IsReplay);
         Assert.True(replay.IsReplay);
         Assert.Equal((1, 3L), (report.Conversations, report.Turns));
+        Assert.Equal((true, false, 1, 1), (stored, storedTwice, delivered, report.Leads)); // records, the outbox, the notify claim and the listing
+        Assert.NotNull(Assert.Single(records).NotifiedAt);
+        Assert.Empty(await store.GetService<IOwnerRecords>()!.ReadUnnotifiedAsync(DigitalTwinDefaults.TwinName).ToListAsync());
+        Assert.Single(webhook.Requests);
         // Only the model failure the test caused may be logged (the twin's 2002, and Microsoft.Extensions.AI's logging and telemetry layers).
         Assert.DoesNotContain(_log.Entries, e => e.Level >= LogLevel.Warning && e.EventId.Id != 2002 && e.Exception is not DigitalTwin.Providers.ChatProviderException);
     }
@@ -126,9 +140,10 @@ public sealed class LeastPrivilegeTests : IAsyncLifetime
         return (items.Count(i => i["pk"].S.StartsWith("default#", StringComparison.Ordinal)), items.Count(i => i["pk"].S.StartsWith("_00keys#", StringComparison.Ordinal)));
     }
 
-    private ServiceProvider Services(FakeChatClient model, IConversationStore store)
+    private ServiceProvider Services(FakeChatClient model, IConversationStore store, Uri webhook)
     {
         var services = new ServiceCollection();
+        services.Configure<OwnerNotificationOptions>(DigitalTwinDefaults.TwinName, o => o.WebhookUrl = webhook);
         services.AddLogging(b => b.AddProvider(new ListLoggerProvider(_log)));
         services.AddDigitalTwin(o =>
         {

@@ -1,5 +1,6 @@
 using DigitalTwin.Analytics;
 using DigitalTwin.Memory;
+using DigitalTwin.Owner;
 
 namespace DigitalTwin.Core.Tests.Support;
 
@@ -11,4 +12,7 @@ internal static class StoreCapabilities
 
     public static ITurnIndex TurnIndex(this IConversationStore store) =>
         store.GetService<ITurnIndex>() ?? throw new InvalidOperationException($"{store.GetType().Name} has no turn index.");
+
+    public static IOwnerRecords OwnerRecords(this IConversationStore store) =>
+        store.GetService<IOwnerRecords>() ?? throw new InvalidOperationException($"{store.GetType().Name} has no owner records.");
 }

@@ -37,4 +37,7 @@ internal static partial class LambdaLog
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Error, Message = "Invocation {RequestId}: the Runtime API refused the answer with status {Status}")]
     public static partial void AnswerRefused(ILogger logger, Exception exception, string requestId, int status);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Error, Message = "Owner notifications after an invocation failed ({Error}); the outbox is tried again after the next one")]
+    public static partial void NotificationsFailed(ILogger logger, string error);
 }

@@ -1,6 +1,8 @@
+using DigitalTwin.Notifications;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,6 +13,8 @@ namespace DigitalTwin.AspNetCore.Hosting.Lambda;
 /// An <see cref="IServer"/> that takes its requests from the Lambda Runtime API instead of a socket. <see cref="StartAsync"/>
 /// returns at once; the loop polls <c>invocation/next</c> once the host has started, one invocation at a time. A host that
 /// stops before it started is reported to <c>init/error</c>; a Runtime API that fails stops the app with exit code 1.
+/// Lambda freezes the process between invocations, so the owner's notifications (<see cref="OwnerNotifier"/>) are delivered
+/// at invocation boundaries: after an answer is complete and before the next invocation is asked for, when one is due.
 /// </summary>
 internal sealed class LambdaServer : IServer
 {
@@ -20,10 +24,12 @@ internal sealed class LambdaServer : IServer
     private readonly ILogger<LambdaServer> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private readonly OwnerNotifier? _notifier;
     private RuntimeApiClient? _runtime;
 
-    public LambdaServer(IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<LambdaServer> logger)
+    public LambdaServer(IOptions<LambdaHostingOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<LambdaServer> logger, IServiceProvider services)
     {
+        _notifier = services.GetService<OwnerNotifier>();
         _options = options.Value;
         _lifetime = lifetime;
         _time = time;
@@ -86,6 +92,7 @@ internal sealed class LambdaServer : IServer
                 try
                 {
                     await processor.ProcessAsync(invocation, stopping).ConfigureAwait(false);
+                    await DeliverNotificationsAsync(stopping).ConfigureAwait(false);
                 }
                 catch (HttpRequestException ex) when (ex.StatusCode is not null)
                 {
@@ -103,6 +110,24 @@ internal sealed class LambdaServer : IServer
             LambdaLog.RuntimeApiFailed(_logger, ex);
             Environment.ExitCode = 1;
             _lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>Delivers the owner's due notifications, the answer being already complete; a failure waits for the next boundary.</summary>
+    private async Task DeliverNotificationsAsync(CancellationToken stopping)
+    {
+        if (_notifier is not { IsDue: true } notifier)
+        {
+            return;
+        }
+
+        try
+        {
+            await notifier.DeliverPendingAsync(stopping).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LambdaLog.NotificationsFailed(_logger, ex.GetType().Name);
         }
     }
 

@@ -27,6 +27,7 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
     private readonly DynamoDbTable _table;
     private readonly DynamoDbTurnClaims _claims;
     private readonly DynamoDbTurnIndex _index;
+    private readonly DynamoDbOwnerRecords _records;
 
     public DynamoDbConversationStore(IAmazonDynamoDB dynamo, bool ownsClient, DynamoDbStoreOptions options, TimeProvider time, ILogger logger)
     {
@@ -34,6 +35,7 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
         _table = new DynamoDbTable(dynamo, options, logger);
         _claims = new DynamoDbTurnClaims(dynamo, _table, options, time);
         _index = new DynamoDbTurnIndex(dynamo, options, _table, logger);
+        _records = new DynamoDbOwnerRecords(dynamo, _table, options);
     }
 
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
@@ -119,7 +121,7 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index);
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index, _records);
 
     public void Dispose()
     {

@@ -18,6 +18,7 @@ internal sealed partial class S3ConversationStore(
 {
     private readonly S3TurnClaims _claims = new(s3, options, time);
     private readonly S3TurnIndex _index = new(s3, options, logger);
+    private readonly S3OwnerRecords _records = new(s3, options);
 
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
@@ -76,7 +77,7 @@ internal sealed partial class S3ConversationStore(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index);
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index, _records);
 
     public void Dispose()
     {
