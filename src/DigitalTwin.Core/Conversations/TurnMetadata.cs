@@ -20,4 +20,7 @@ public sealed record TurnMetadata
 
     /// <summary>Why the model stopped (<c>stop</c>, <c>length</c>, <c>content_filter</c>…).</summary>
     public string? FinishReason { get; init; }
+
+    /// <summary>The tool calls made while answering, in order (name and outcome, no arguments); <see langword="null"/> when none.</summary>
+    public IReadOnlyList<Tools.TurnToolCall>? ToolCalls { get; init; }
 }

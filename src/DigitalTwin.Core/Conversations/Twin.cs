@@ -4,6 +4,7 @@ using DigitalTwin.Diagnostics;
 using DigitalTwin.Memory;
 using DigitalTwin.Persona;
 using DigitalTwin.Providers;
+using DigitalTwin.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ namespace DigitalTwin.Conversations;
 
 /// <summary>The twin's data path: history window → model → store. One instance per registered twin.</summary>
 internal sealed partial class Twin(
-    string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger)
+    string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger,
+    TwinToolbox? tools = null)
     : IDigitalTwin
 {
     // A claim lasts the longest model call plus a margin for storing the turn, so it outlives the request that holds it
@@ -61,7 +63,7 @@ internal sealed partial class Twin(
         ChatResponse response;
         try
         {
-            response = await chat.GetResponseAsync(turn.Messages, options: null, cancellationToken).ConfigureAwait(false);
+            response = await chat.GetResponseAsync(turn.Messages, turn.Tools?.Options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
         {
@@ -117,7 +119,7 @@ internal sealed partial class Twin(
         var sawUsage = false;
         ChatFinishReason? finish = null;
         string? model = null;
-        var updates = chat.GetStreamingResponseAsync(turn.Messages, options: null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = chat.GetStreamingResponseAsync(turn.Messages, turn.Tools?.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (updates.ConfigureAwait(false))
         {
             while (true)
@@ -170,7 +172,8 @@ internal sealed partial class Twin(
         messages.AddRange(HistoryWindow.Select(history, options.MaxHistoryMessages, options.MaxHistoryTokens));
         messages.Add(new ChatMessage(ChatRole.User, request.Message));
         var user = new ConversationMessage(ConversationRole.User, request.Message, time.GetUtcNow());
-        return new PendingTurn(key, messages, user, request.TurnId ?? Guid.NewGuid().ToString("N"), time.GetTimestamp());
+        var turnId = request.TurnId ?? Guid.NewGuid().ToString("N");
+        return new PendingTurn(key, messages, user, turnId, time.GetTimestamp(), tools?.Begin(key, turnId, request.ClientAddress));
     }
 
     private async Task<ConversationTurn> SaveAsync(PendingTurn turn, string answer, string? model, UsageDetails? usage, ChatFinishReason? finish)
@@ -188,6 +191,7 @@ internal sealed partial class Twin(
             OutputTokens = usage?.OutputTokenCount,
             Latency = time.GetElapsedTime(turn.Started),
             FinishReason = finish?.Value,
+            ToolCalls = turn.Tools?.Calls,
         };
         var stored = new ConversationTurn(turn.TurnId, turn.User, new ConversationMessage(ConversationRole.Assistant, answer, time.GetUtcNow())) { Metadata = metadata };
 
@@ -205,7 +209,8 @@ internal sealed partial class Twin(
         return exception;
     }
 
-    private sealed record PendingTurn(ConversationKey Key, List<ChatMessage> Messages, ConversationMessage User, string TurnId, long Started);
+    /// <summary>A turn being answered; <paramref name="Tools"/> are its tools (with the calls they made), when the twin has any.</summary>
+    private sealed record PendingTurn(ConversationKey Key, List<ChatMessage> Messages, ConversationMessage User, string TurnId, long Started, TurnTools? Tools);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Twin {Twin} stored a turn for session {SessionId} after {LatencyMs} ms")]
     private static partial void LogTurnStored(ILogger logger, string twin, string sessionId, double latencyMs);
