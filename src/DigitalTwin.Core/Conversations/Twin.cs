@@ -70,7 +70,7 @@ internal sealed partial class Twin(
             throw Fail(ProviderErrors.Wrap(ex));
         }
 
-        var stored = await SaveAsync(turn, response.Text, response.ModelId, response.Usage, response.FinishReason).ConfigureAwait(false);
+        var stored = await SaveAsync(turn, VisibleText(response), response.ModelId, response.Usage, response.FinishReason).ConfigureAwait(false);
         return new TwinReply(stored.Assistant.Content, turn.Key.SessionId) { Usage = response.Usage, FinishReason = response.FinishReason, TurnId = stored.TurnId };
     }
 
@@ -119,6 +119,7 @@ internal sealed partial class Twin(
         var sawUsage = false;
         ChatFinishReason? finish = null;
         string? model = null;
+        var toolRan = false;
         var updates = chat.GetStreamingResponseAsync(turn.Messages, turn.Tools?.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (updates.ConfigureAwait(false))
         {
@@ -145,10 +146,14 @@ internal sealed partial class Twin(
                     sawUsage = true;
                 }
 
+                toolRan |= update.Contents.Any(c => c is FunctionResultContent);
                 if (!string.IsNullOrEmpty(update.Text))
                 {
-                    text.Append(update.Text);
-                    yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, session) { Text = update.Text };
+                    // Text after a tool ran is a new paragraph of the answer, as in VisibleText.
+                    var delta = toolRan && text.Length > 0 ? ParagraphBreak + update.Text : update.Text;
+                    toolRan = false;
+                    text.Append(delta);
+                    yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, session) { Text = delta };
                 }
             }
         }
@@ -156,6 +161,16 @@ internal sealed partial class Twin(
         var stored = await SaveAsync(turn, text.ToString(), model, sawUsage ? usage : null, finish).ConfigureAwait(false);
         yield return new TwinStreamUpdate(TwinStreamUpdateKind.Completed, session) { Usage = sawUsage ? usage : null, FinishReason = finish, TurnId = stored.TurnId };
     }
+
+    private const string ParagraphBreak = "\n\n";
+
+    /// <summary>
+    /// What the visitor sees of a response: the assistant's text, one paragraph per model call when tools ran in between;
+    /// tool calls and results are not part of it.
+    /// </summary>
+    private static string VisibleText(ChatResponse response) => string.Join(
+        ParagraphBreak,
+        response.Messages.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Where(t => !string.IsNullOrEmpty(t)));
 
     public async Task<IReadOnlyList<ConversationMessage>> GetConversationAsync(SessionId sessionId, CancellationToken cancellationToken = default)
         => await store.ReadMessagesAsync(new ConversationKey(Name, sessionId), cancellationToken).ConfigureAwait(false);

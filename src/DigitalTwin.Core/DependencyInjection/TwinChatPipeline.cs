@@ -48,7 +48,8 @@ internal sealed class TwinChatPipeline(string name)
         var builder = new ChatClientBuilder(provider);
         if (options.Tools.LeadCapture || Tools.Count > 0)
         {
-            // One iteration per allowed tool call plus the last, which is sent without tools so the model has to answer.
+            // A round per allowed tool call and one more that sees further calls refused; then function invocation asks once
+            // more without tools, so the model has to answer.
             builder.UseFunctionInvocation(loggers, f =>
             {
                 f.MaximumIterationsPerRequest = options.Tools.MaxToolCallsPerTurn + 1;
