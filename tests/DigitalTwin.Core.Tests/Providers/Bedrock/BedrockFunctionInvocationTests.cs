@@ -26,7 +26,7 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
         server.Enqueue(stream
             ? [FakeResponse.EventStream(await Frames.EncodeAsync(Frames.ToolUse("Un momento. ", "tooluse_01", "record_user_details", Input[..17], Input[17..])), [1, 3, 7]),
                FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
-            : [FakeResponse.Json(200, ToolUseResponse("tooluse_01", "record_user_details", Input)),
+            : [FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_01", "record_user_details", Input)),
                FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Thanks Grace, Ada will write to you."))]);
         await using var sp = await TwinServicesAsync(server);
         var calls = new List<(string Email, string Name)>();
@@ -70,7 +70,7 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
     {
         await using var server = await FakeBedrockServer.StartAsync();
         server.Enqueue(
-            FakeResponse.Json(200, ToolUseResponse("tooluse_02", "record_user_details", """{"email":"grace@example.com","name":"Grace"}""")),
+            FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_02", "record_user_details", """{"email":"grace@example.com","name":"Grace"}""")),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Sorry, I could not save that.")));
         await using var sp = await TwinServicesAsync(server);
         var failing = AIFunctionFactory.Create(
@@ -100,10 +100,4 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
         });
         return services.BuildServiceProvider();
     }
-
-    private static string ToolUseResponse(string toolUseId, string name, string input) =>
-        $$$"""
-        {"output":{"message":{"role":"assistant","content":[{"text":"Un momento. "},{"toolUse":{"toolUseId":"{{{toolUseId}}}","name":"{{{name}}}","input":{{{input}}}}}]}},
-         "stopReason":"tool_use","usage":{"inputTokens":30,"outputTokens":20,"totalTokens":50},"metrics":{"latencyMs":5}}
-        """;
 }

@@ -49,4 +49,11 @@ internal static class BedrockTestClient
          "usage":{"inputTokens":22,"outputTokens":57,"totalTokens":79,"cacheReadInputTokens":10,"cacheWriteInputTokens":3},
          "metrics":{"latencyMs":1864}}
         """;
+
+    /// <summary>A Converse answer with the text "Un momento. " and one toolUse block.</summary>
+    public static string ToolUseResponse(string toolUseId, string name, string input) =>
+        $$$"""
+        {"output":{"message":{"role":"assistant","content":[{"text":"Un momento. "},{"toolUse":{"toolUseId":"{{{toolUseId}}}","name":"{{{name}}}","input":{{{input}}}}}]}},
+         "stopReason":"tool_use","usage":{"inputTokens":30,"outputTokens":20,"totalTokens":50},"metrics":{"latencyMs":5}}
+        """;
 }
