@@ -11,9 +11,9 @@ namespace DigitalTwin.Tools;
 /// an explicit JSON schema and hand-written argument checks, no reflection. Invalid arguments, limits and store failures come
 /// back to the model as short error texts it can act on, and store nothing. No tool reads records.
 /// </summary>
-internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools turn) : AIFunction
+internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools turn, OwnerRecordKind kind) : AIFunction
 {
-    protected abstract OwnerRecordKind Kind { get; }
+    protected OwnerRecordKind Kind { get; } = kind;
 
     /// <summary>The record this call asks for, or an error text for the model.</summary>
     protected abstract (OwnerRecord? Record, string? Error) Build(AIFunctionArguments arguments, OwnerRecord template);

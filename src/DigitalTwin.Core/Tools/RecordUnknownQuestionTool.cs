@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace DigitalTwin.Tools;
 
 /// <summary><c>record_unknown_question(question)</c>: a question the twin could not answer from the persona.</summary>
-internal sealed class RecordUnknownQuestionTool(TwinToolbox toolbox, TurnTools turn) : OwnerRecordTool(toolbox, turn)
+internal sealed class RecordUnknownQuestionTool(TwinToolbox toolbox, TurnTools turn) : OwnerRecordTool(toolbox, turn, OwnerRecordKind.UnansweredQuestion)
 {
     public const string ToolName = "record_unknown_question";
 
@@ -26,8 +26,6 @@ internal sealed class RecordUnknownQuestionTool(TwinToolbox toolbox, TurnTools t
         "Always use this tool to record any question that couldn't be answered as you didn't know the answer.";
 
     public override JsonElement JsonSchema => SchemaElement;
-
-    protected override OwnerRecordKind Kind => OwnerRecordKind.UnansweredQuestion;
 
     protected override string Confirmation => "Recorded: the owner will see this question.";
 

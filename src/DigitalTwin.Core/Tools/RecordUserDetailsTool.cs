@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace DigitalTwin.Tools;
 
 /// <summary><c>record_user_details(email, name?, notes?)</c>: a visitor who wants to get in touch.</summary>
-internal sealed class RecordUserDetailsTool(TwinToolbox toolbox, TurnTools turn) : OwnerRecordTool(toolbox, turn)
+internal sealed class RecordUserDetailsTool(TwinToolbox toolbox, TurnTools turn) : OwnerRecordTool(toolbox, turn, OwnerRecordKind.Lead)
 {
     public const string ToolName = "record_user_details";
 
@@ -28,8 +28,6 @@ internal sealed class RecordUserDetailsTool(TwinToolbox toolbox, TurnTools turn)
         "Use this tool to record that a visitor is interested in being in touch and provided an email address.";
 
     public override JsonElement JsonSchema => SchemaElement;
-
-    protected override OwnerRecordKind Kind => OwnerRecordKind.Lead;
 
     protected override string Confirmation => "Recorded: the owner will see these contact details.";
 

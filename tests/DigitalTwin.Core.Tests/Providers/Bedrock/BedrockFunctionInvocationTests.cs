@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using DigitalTwin.Core.Tests.Support;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
@@ -28,7 +27,7 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
                FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
             : [FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_01", "record_user_details", Input)),
                FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Thanks Grace, Ada will write to you."))]);
-        await using var sp = await TwinServicesAsync(server);
+        await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona);
         var calls = new List<(string Email, string Name)>();
         var recordUserDetails = AIFunctionFactory.Create(
             (string email, string name) =>
@@ -72,7 +71,7 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
         server.Enqueue(
             FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_02", "record_user_details", """{"email":"grace@example.com","name":"Grace"}""")),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Sorry, I could not save that.")));
-        await using var sp = await TwinServicesAsync(server);
+        await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona);
         var failing = AIFunctionFactory.Create(
             string (string email, string name) => throw new InvalidOperationException("store password=hunter2 rejected " + email),
             "record_user_details");
@@ -86,18 +85,5 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
         Assert.Equal("tooluse_02", result["toolUseId"]!.GetValue<string>());
         Assert.Equal("error", result["status"]!.GetValue<string>());
         Assert.DoesNotContain("hunter2", second, StringComparison.Ordinal);
-    }
-
-    private async Task<ServiceProvider> TwinServicesAsync(FakeBedrockServer server)
-    {
-        await File.WriteAllTextAsync(Path.Combine(_persona.Path, "facts.json"), """{"full_name":"Ada Lovelace","name":"Ada"}""");
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddDigitalTwin(o => o.PersonaDirectory = _persona.Path).UseInMemoryStore().UseBedrock(o =>
-        {
-            var test = BedrockTestClient.Options(server);
-            (o.Region, o.Endpoint, o.Credentials) = (test.Region, test.Endpoint, test.Credentials);
-        });
-        return services.BuildServiceProvider();
     }
 }

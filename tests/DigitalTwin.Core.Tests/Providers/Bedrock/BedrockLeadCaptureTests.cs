@@ -3,7 +3,6 @@ using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Core.Tests.Tools;
 using DigitalTwin.Owner;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
@@ -30,7 +29,7 @@ public sealed class BedrockLeadCaptureTests : IDisposable
                FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
             : [FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_01", "record_user_details", Input)),
                FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Thanks Grace, Ada will write to you."))]);
-        await using var sp = await TwinServicesAsync(server);
+        await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona, b => b.UseLeadCapture());
         var twin = sp.GetRequiredService<IDigitalTwin>();
 
         var (answer, _, session) = await LeadCaptureTests.AskAsync(twin, "I'd like to talk: grace@example.com", stream);
@@ -60,7 +59,7 @@ public sealed class BedrockLeadCaptureTests : IDisposable
         server.Enqueue(
             FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_02", "record_user_details", """{"email":"grace at example"}""")),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Could you check the address?")));
-        await using var sp = await TwinServicesAsync(server);
+        await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona, b => b.UseLeadCapture());
         var twin = sp.GetRequiredService<IDigitalTwin>();
 
         var reply = await twin.ChatAsync(new TwinChatRequest("grace at example"));
@@ -69,18 +68,5 @@ public sealed class BedrockLeadCaptureTests : IDisposable
         Assert.Empty(await LeadCaptureTests.RecordsAsync(twin));
         var result = JsonNode.Parse(server.Requests.ToArray()[1].BodyText)!["messages"]!.AsArray()[^1]!["content"]![0]!["toolResult"]!;
         Assert.StartsWith("Error: 'email' is not a valid email address", result["content"]![0]!["text"]!.GetValue<string>());
-    }
-
-    private async Task<ServiceProvider> TwinServicesAsync(FakeBedrockServer server)
-    {
-        await File.WriteAllTextAsync(Path.Combine(_persona.Path, "facts.json"), """{"full_name":"Ada Lovelace","name":"Ada"}""");
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddDigitalTwin(o => o.PersonaDirectory = _persona.Path).UseInMemoryStore().UseLeadCapture().UseBedrock(o =>
-        {
-            var test = BedrockTestClient.Options(server);
-            (o.Region, o.Endpoint, o.Credentials) = (test.Region, test.Endpoint, test.Credentials);
-        });
-        return services.BuildServiceProvider();
     }
 }
