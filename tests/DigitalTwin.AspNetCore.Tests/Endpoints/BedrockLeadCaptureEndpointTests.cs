@@ -9,6 +9,7 @@ using DigitalTwin.Core.Tests.Providers.Bedrock;
 using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory;
 using DigitalTwin.Owner;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
@@ -78,14 +79,12 @@ public sealed class BedrockLeadCaptureEndpointTests
             .UseLeadCapture());
 
     private static string ToolUse(string input) =>
-        $$"""
-        {"output":{"message":{"role":"assistant","content":[{"text":"One moment."},{"toolUse":{"toolUseId":"tooluse_1","name":"record_user_details","input":{{input}}}}]}},
-         "stopReason":"tool_use","usage":{"inputTokens":30,"outputTokens":20,"totalTokens":50},"metrics":{"latencyMs":5}}
-        """;
+        """{"output":{"message":{"role":"assistant","content":[{"text":"One moment."},{"toolUse":{"toolUseId":"tooluse_1","name":"record_user_details","input":"""
+        + input + """}}]}},"stopReason":"tool_use","usage":{"inputTokens":30,"outputTokens":20,"totalTokens":50},"metrics":{"latencyMs":5}}""";
 
     private static string Text(string text) =>
-        $$"""
-        {"output":{"message":{"role":"assistant","content":[{"text":{{JsonSerializer.Serialize(text)}}}]}},
+        $$$"""
+        {"output":{"message":{"role":"assistant","content":[{"text":{{{JsonSerializer.Serialize(text)}}}}]}},
          "stopReason":"end_turn","usage":{"inputTokens":40,"outputTokens":10,"totalTokens":50},"metrics":{"latencyMs":5}}
         """;
 
