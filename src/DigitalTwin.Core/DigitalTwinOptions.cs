@@ -3,6 +3,7 @@ using DigitalTwin.Analytics;
 using DigitalTwin.Configuration;
 using DigitalTwin.Persona;
 using DigitalTwin.Resilience;
+using DigitalTwin.Tools;
 
 namespace DigitalTwin;
 
@@ -92,6 +93,9 @@ public sealed class DigitalTwinOptions
 
     /// <summary>The price table and currency of conversation analytics (section <c>DigitalTwin:Analytics</c>).</summary>
     public AnalyticsOptions Analytics { get; } = new();
+
+    /// <summary>The model's tools: built-in lead capture, tool-call and record limits (section <c>DigitalTwin:Tools</c>, see docs/tools.md).</summary>
+    public ToolsOptions Tools { get; } = new();
 
     /// <summary>The original customer-service backend's retry variables drive the default twin's resilience pipeline.</summary>
     internal static void FromEnvironment(DigitalTwinOptions options, Func<string, string?> setting)

@@ -61,7 +61,7 @@ internal sealed partial class TwinEndpointContext(
             return (null, null, TwinProblems.BadRequest(context, invalid));
         }
 
-        return (twin, new TwinChatRequest(body.Message!, session) { TurnId = turnId }, null);
+        return (twin, new TwinChatRequest(body.Message!, session) { TurnId = turnId, ClientAddress = context.Connection.RemoteIpAddress?.ToString() }, null);
     }
 
     /// <summary>Turns a failure of the twin into a problem result; exception text is logged, never returned.</summary>

@@ -55,6 +55,7 @@ internal sealed class DigitalTwinOptionsValidator : IValidateOptions<DigitalTwin
 
         errors.AddRange(Resilience.ResilienceOptionsValidator.Validate(section, options.Resilience));
         errors.AddRange(Analytics.AnalyticsOptions.Validate(section, options.Analytics));
+        errors.AddRange(Tools.ToolsOptions.Validate(section, options.Tools));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

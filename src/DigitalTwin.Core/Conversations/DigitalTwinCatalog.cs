@@ -2,6 +2,7 @@ using DigitalTwin.Diagnostics;
 using DigitalTwin.Memory;
 using DigitalTwin.Persona;
 using DigitalTwin.Persona.Pdf;
+using DigitalTwin.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,8 +57,10 @@ internal sealed class DigitalTwinCatalog : IDigitalTwinCatalog, IDisposable
         var prompt = new Lazy<Task<PersonaPrompt>>(async () =>
         {
             var persona = await PersonaLoader.LoadAsync(options.PersonaDirectory, new PdfSharpTextExtractor(), logger, CancellationToken.None).ConfigureAwait(false);
-            return PersonaPromptBuilder.Build(persona, options.Language, options.PromptTemplate);
+            var built = PersonaPromptBuilder.Build(persona, options.Language, options.PromptTemplate);
+            return options.Tools.LeadCapture ? PersonaPromptBuilder.WithLeadCapture(built) : built;
         });
-        return new Twin(name, options, prompt, chat, new InstrumentedConversationStore(store, time), time, logger);
+        var tools = TwinToolbox.Create(name, options, services.GetRequiredKeyedService<TwinChatPipeline>(name).Tools, store, time, logger);
+        return new Twin(name, options, prompt, chat, new InstrumentedConversationStore(store, time), time, logger, tools);
     }
 }

@@ -20,4 +20,17 @@ public sealed record TurnMetadata
 
     /// <summary>Why the model stopped (<c>stop</c>, <c>length</c>, <c>content_filter</c>…).</summary>
     public string? FinishReason { get; init; }
+
+    /// <summary>The tool calls made while answering, in order (name and outcome, no arguments); <see langword="null"/> when none.</summary>
+    public IReadOnlyList<Tools.TurnToolCall>? ToolCalls { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> has the same values, comparing <see cref="ToolCalls"/> item by item.</summary>
+    public bool Equals(TurnMetadata? other) =>
+        other is not null
+        && Model == other.Model && Provider == other.Provider && InputTokens == other.InputTokens && OutputTokens == other.OutputTokens
+        && Latency == other.Latency && FinishReason == other.FinishReason
+        && (ReferenceEquals(ToolCalls, other.ToolCalls) || (ToolCalls is not null && other.ToolCalls is not null && ToolCalls.SequenceEqual(other.ToolCalls)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Model, Provider, InputTokens, OutputTokens, Latency, FinishReason, ToolCalls?.Count);
 }

@@ -4,6 +4,7 @@ using DigitalTwin.Diagnostics;
 using DigitalTwin.Memory;
 using DigitalTwin.Persona;
 using DigitalTwin.Providers;
+using DigitalTwin.Tools;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ namespace DigitalTwin.Conversations;
 
 /// <summary>The twin's data path: history window → model → store. One instance per registered twin.</summary>
 internal sealed partial class Twin(
-    string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger)
+    string name, DigitalTwinOptions options, Lazy<Task<PersonaPrompt>> prompt, IChatClient chat, IConversationStore store, TimeProvider time, ILogger logger,
+    TwinToolbox? tools = null)
     : IDigitalTwin
 {
     // A claim lasts the longest model call plus a margin for storing the turn, so it outlives the request that holds it
@@ -61,14 +63,14 @@ internal sealed partial class Twin(
         ChatResponse response;
         try
         {
-            response = await chat.GetResponseAsync(turn.Messages, options: null, cancellationToken).ConfigureAwait(false);
+            response = await chat.GetResponseAsync(turn.Messages, turn.Tools?.Options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ProviderErrors.ShouldWrap(ex, cancellationToken))
         {
             throw Fail(ProviderErrors.Wrap(ex));
         }
 
-        var stored = await SaveAsync(turn, response.Text, response.ModelId, response.Usage, response.FinishReason).ConfigureAwait(false);
+        var stored = await SaveAsync(turn, VisibleText(response), response.ModelId, response.Usage, response.FinishReason).ConfigureAwait(false);
         return new TwinReply(stored.Assistant.Content, turn.Key.SessionId) { Usage = response.Usage, FinishReason = response.FinishReason, TurnId = stored.TurnId };
     }
 
@@ -117,7 +119,8 @@ internal sealed partial class Twin(
         var sawUsage = false;
         ChatFinishReason? finish = null;
         string? model = null;
-        var updates = chat.GetStreamingResponseAsync(turn.Messages, options: null, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var toolRan = false;
+        var updates = chat.GetStreamingResponseAsync(turn.Messages, turn.Tools?.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (updates.ConfigureAwait(false))
         {
             while (true)
@@ -143,10 +146,14 @@ internal sealed partial class Twin(
                     sawUsage = true;
                 }
 
+                toolRan |= update.Contents.Any(c => c is FunctionResultContent);
                 if (!string.IsNullOrEmpty(update.Text))
                 {
-                    text.Append(update.Text);
-                    yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, session) { Text = update.Text };
+                    // Text after a tool ran is a new paragraph of the answer, as in VisibleText.
+                    var delta = toolRan && text.Length > 0 ? ParagraphBreak + update.Text : update.Text;
+                    toolRan = false;
+                    text.Append(delta);
+                    yield return new TwinStreamUpdate(TwinStreamUpdateKind.Delta, session) { Text = delta };
                 }
             }
         }
@@ -154,6 +161,16 @@ internal sealed partial class Twin(
         var stored = await SaveAsync(turn, text.ToString(), model, sawUsage ? usage : null, finish).ConfigureAwait(false);
         yield return new TwinStreamUpdate(TwinStreamUpdateKind.Completed, session) { Usage = sawUsage ? usage : null, FinishReason = finish, TurnId = stored.TurnId };
     }
+
+    private const string ParagraphBreak = "\n\n";
+
+    /// <summary>
+    /// What the visitor sees of a response: the assistant's text, one paragraph per model call when tools ran in between;
+    /// tool calls and results are not part of it.
+    /// </summary>
+    private static string VisibleText(ChatResponse response) => string.Join(
+        ParagraphBreak,
+        response.Messages.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Where(t => !string.IsNullOrEmpty(t)));
 
     public async Task<IReadOnlyList<ConversationMessage>> GetConversationAsync(SessionId sessionId, CancellationToken cancellationToken = default)
         => await store.ReadMessagesAsync(new ConversationKey(Name, sessionId), cancellationToken).ConfigureAwait(false);
@@ -170,7 +187,8 @@ internal sealed partial class Twin(
         messages.AddRange(HistoryWindow.Select(history, options.MaxHistoryMessages, options.MaxHistoryTokens));
         messages.Add(new ChatMessage(ChatRole.User, request.Message));
         var user = new ConversationMessage(ConversationRole.User, request.Message, time.GetUtcNow());
-        return new PendingTurn(key, messages, user, request.TurnId ?? Guid.NewGuid().ToString("N"), time.GetTimestamp());
+        var turnId = request.TurnId ?? Guid.NewGuid().ToString("N");
+        return new PendingTurn(key, messages, user, turnId, time.GetTimestamp(), tools?.Begin(key, turnId, request.ClientAddress));
     }
 
     private async Task<ConversationTurn> SaveAsync(PendingTurn turn, string answer, string? model, UsageDetails? usage, ChatFinishReason? finish)
@@ -188,6 +206,7 @@ internal sealed partial class Twin(
             OutputTokens = usage?.OutputTokenCount,
             Latency = time.GetElapsedTime(turn.Started),
             FinishReason = finish?.Value,
+            ToolCalls = turn.Tools?.Calls,
         };
         var stored = new ConversationTurn(turn.TurnId, turn.User, new ConversationMessage(ConversationRole.Assistant, answer, time.GetUtcNow())) { Metadata = metadata };
 
@@ -205,7 +224,8 @@ internal sealed partial class Twin(
         return exception;
     }
 
-    private sealed record PendingTurn(ConversationKey Key, List<ChatMessage> Messages, ConversationMessage User, string TurnId, long Started);
+    /// <summary>A turn being answered; <paramref name="Tools"/> are its tools (with the calls they made), when the twin has any.</summary>
+    private sealed record PendingTurn(ConversationKey Key, List<ChatMessage> Messages, ConversationMessage User, string TurnId, long Started, TurnTools? Tools);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Twin {Twin} stored a turn for session {SessionId} after {LatencyMs} ms")]
     private static partial void LogTurnStored(ILogger logger, string twin, string sessionId, double latencyMs);

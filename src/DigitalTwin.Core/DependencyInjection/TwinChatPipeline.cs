@@ -12,7 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// One twin's model client as a Microsoft.Extensions.AI pipeline, outermost first: <see cref="OpenTelemetryChatClient"/>
+/// One twin's model client as a Microsoft.Extensions.AI pipeline, outermost first: when the twin has tools,
+/// <see cref="FunctionInvokingChatClient"/> (outside resilience, so a retried model call never runs a tool again),
+/// <see cref="OpenTelemetryChatClient"/>
 /// (gen_ai spans and metrics under <see cref="DigitalTwinDiagnostics.ActivitySourceName"/>), <see cref="LoggingChatClient"/>,
 /// the twin's resilience pipeline, the user's middleware (<c>ConfigureChatClient</c>), then the provider. Registered per twin
 /// and resolved as the keyed <see cref="IChatClient"/> named after the twin.
@@ -27,6 +29,9 @@ internal sealed class TwinChatPipeline(string name)
 
     public List<Action<ChatClientBuilder>> Middleware { get; } = [];
 
+    /// <summary>The user's tools (<c>AddTool</c>), offered in every turn.</summary>
+    public List<AIFunction> Tools { get; } = [];
+
     /// <summary>The pipeline registered for <paramref name="twin"/> by <c>AddDigitalTwin</c>.</summary>
     public static TwinChatPipeline For(IServiceCollection services, string twin) =>
         services.Where(d => d.IsKeyedService && d.ServiceType == typeof(TwinChatPipeline) && Equals(d.ServiceKey, twin))
@@ -40,8 +45,20 @@ internal sealed class TwinChatPipeline(string name)
         var loggers = services.GetService<ILoggerFactory>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var provider = CreateProvider(services, options);
-        var builder = new ChatClientBuilder(provider)
-            .UseOpenTelemetry(loggers, DigitalTwinDiagnostics.ActivitySourceName, c => c.EnableSensitiveData = options.RecordMessageContent);
+        var builder = new ChatClientBuilder(provider);
+        if (options.Tools.LeadCapture || Tools.Count > 0)
+        {
+            // A round per allowed tool call and one more that sees further calls refused; then function invocation asks once
+            // more without tools, so the model has to answer.
+            builder.UseFunctionInvocation(loggers, f =>
+            {
+                f.MaximumIterationsPerRequest = options.Tools.MaxToolCallsPerTurn + 1;
+                f.IncludeDetailedErrors = false;
+                f.AllowConcurrentInvocation = false;
+            });
+        }
+
+        builder.UseOpenTelemetry(loggers, DigitalTwinDiagnostics.ActivitySourceName, c => c.EnableSensitiveData = options.RecordMessageContent);
         if (loggers is not null)
         {
             builder.UseLogging(loggers);

@@ -23,6 +23,15 @@ public sealed class PersonaPrompt
             : "\n\nFor reference, the current date and time is: {0}\n";
     }
 
+    private PersonaPrompt(PersonaPrompt prompt, string prefix)
+        : this(prefix, prompt.Language)
+    {
+        (FullName, Name, Directory) = (prompt.FullName, prompt.Name, prompt.Directory);
+    }
+
+    /// <summary>This prompt with <paramref name="section"/> appended to its persona part (before the date and time).</summary>
+    internal PersonaPrompt Append(string section) => new(this, Prefix + "\n\n" + section.ReplaceLineEndings("\n").Trim());
+
     /// <summary>The persona part of the prompt: everything but the date and time.</summary>
     public string Prefix { get; }
 

@@ -72,9 +72,21 @@ public static partial class PersonaPromptBuilder
         return sb.ToString().TrimEnd();
     }
 
-    private static string BuiltInTemplate(PromptLanguage language)
+    /// <summary>
+    /// <paramref name="prompt"/> with the built-in section that tells the model when to use the lead-capture tools
+    /// (<c>record_user_details</c>, <c>record_unknown_question</c>), in the prompt's language. Appended also to custom templates.
+    /// </summary>
+    internal static PersonaPrompt WithLeadCapture(PersonaPrompt prompt) =>
+        prompt.Append(PlaceholderPattern().Replace(
+            Resource(prompt.Language == PromptLanguage.Spanish ? "tools-es.txt" : "tools-en.txt"),
+            m => m.Groups[1].Value == "name" && prompt.Name.Length > 0 ? prompt.Name
+                : prompt.Language == PromptLanguage.Spanish ? "la persona a quien representas" : "the person you represent"));
+
+    private static string BuiltInTemplate(PromptLanguage language) =>
+        Resource(language == PromptLanguage.Spanish ? "prompt-es.txt" : "prompt-en.txt");
+
+    private static string Resource(string name)
     {
-        var name = language == PromptLanguage.Spanish ? "prompt-es.txt" : "prompt-en.txt";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("DigitalTwin.Persona.Templates." + name)
             ?? throw new InvalidOperationException($"The built-in template {name} is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);

@@ -61,6 +61,22 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ToolCallMetadata_RoundTrips()
+    {
+        var key = new ConversationKey("default", SessionId.New());
+        var turn = Turn("contact me at grace@example.com", "Thanks, noted.", 0) with
+        {
+            Metadata = new TurnMetadata { Model = "m1", ToolCalls = [new("record_user_details", "recorded"), new("record_unknown_question", "call_limit_reached")] },
+        };
+
+        await Store.AppendAsync(key, turn);
+
+        var read = Assert.Single(await Store.ReadLatestAsync(key, 5));
+        Assert.Equal(turn.Metadata, read.Metadata);
+        Assert.Equal(["record_user_details", "record_unknown_question"], read.Metadata!.ToolCalls!.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task ReadLatest_ReturnsTheNewestTurnsOldestFirst()
     {
         var key = NewKey();

@@ -46,7 +46,7 @@ public sealed class LambdaOwnerNotificationTests
             }),
             services: s =>
             {
-                s.AddDigitalTwin(o => o.PersonaDirectory = TestPersona.Create()).UseChatClient(new FakeChatClient()).UseInMemoryStore();
+                s.AddDigitalTwin(o => o.PersonaDirectory = PersonaFolder.Create()).UseChatClient(new FakeChatClient()).UseInMemoryStore();
                 s.Configure<OwnerNotificationOptions>(DigitalTwinDefaults.TwinName, o => o.WebhookUrl = webhook.Address);
                 s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OwnerNotificationService)));
             });

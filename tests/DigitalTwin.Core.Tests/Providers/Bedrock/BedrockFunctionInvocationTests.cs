@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using DigitalTwin.Core.Tests.Support;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
@@ -26,9 +25,9 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
         server.Enqueue(stream
             ? [FakeResponse.EventStream(await Frames.EncodeAsync(Frames.ToolUse("Un momento. ", "tooluse_01", "record_user_details", Input[..17], Input[17..])), [1, 3, 7]),
                FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
-            : [FakeResponse.Json(200, ToolUseResponse("tooluse_01", "record_user_details", Input)),
+            : [FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_01", "record_user_details", Input)),
                FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Thanks Grace, Ada will write to you."))]);
-        await using var sp = await TwinServicesAsync(server);
+        await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona);
         var calls = new List<(string Email, string Name)>();
         var recordUserDetails = AIFunctionFactory.Create(
             (string email, string name) =>
@@ -70,9 +69,9 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
     {
         await using var server = await FakeBedrockServer.StartAsync();
         server.Enqueue(
-            FakeResponse.Json(200, ToolUseResponse("tooluse_02", "record_user_details", """{"email":"grace@example.com","name":"Grace"}""")),
+            FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_02", "record_user_details", """{"email":"grace@example.com","name":"Grace"}""")),
             FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Sorry, I could not save that.")));
-        await using var sp = await TwinServicesAsync(server);
+        await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona);
         var failing = AIFunctionFactory.Create(
             string (string email, string name) => throw new InvalidOperationException("store password=hunter2 rejected " + email),
             "record_user_details");
@@ -87,23 +86,4 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
         Assert.Equal("error", result["status"]!.GetValue<string>());
         Assert.DoesNotContain("hunter2", second, StringComparison.Ordinal);
     }
-
-    private async Task<ServiceProvider> TwinServicesAsync(FakeBedrockServer server)
-    {
-        await File.WriteAllTextAsync(Path.Combine(_persona.Path, "facts.json"), """{"full_name":"Ada Lovelace","name":"Ada"}""");
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddDigitalTwin(o => o.PersonaDirectory = _persona.Path).UseInMemoryStore().UseBedrock(o =>
-        {
-            var test = BedrockTestClient.Options(server);
-            (o.Region, o.Endpoint, o.Credentials) = (test.Region, test.Endpoint, test.Credentials);
-        });
-        return services.BuildServiceProvider();
-    }
-
-    private static string ToolUseResponse(string toolUseId, string name, string input) =>
-        $$$"""
-        {"output":{"message":{"role":"assistant","content":[{"text":"Un momento. "},{"toolUse":{"toolUseId":"{{{toolUseId}}}","name":"{{{name}}}","input":{{{input}}}}}]}},
-         "stopReason":"tool_use","usage":{"inputTokens":30,"outputTokens":20,"totalTokens":50},"metrics":{"latencyMs":5}}
-        """;
 }

@@ -1,6 +1,9 @@
+using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers.Bedrock;
 using DigitalTwin.Resilience;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
@@ -49,4 +52,29 @@ internal static class BedrockTestClient
          "usage":{"inputTokens":22,"outputTokens":57,"totalTokens":79,"cacheReadInputTokens":10,"cacheWriteInputTokens":3},
          "metrics":{"latencyMs":1864}}
         """;
+
+    /// <summary>A Converse answer with the text "Un momento. " and one toolUse block.</summary>
+    public static string ToolUseResponse(string toolUseId, string name, string input) =>
+        $$$"""
+        {"output":{"message":{"role":"assistant","content":[{"text":"Un momento. "},{"toolUse":{"toolUseId":"{{{toolUseId}}}","name":"{{{name}}}","input":{{{input}}}}}]}},
+         "stopReason":"tool_use","usage":{"inputTokens":30,"outputTokens":20,"totalTokens":50},"metrics":{"latencyMs":5}}
+        """;
+
+    /// <summary>
+    /// A service provider with the default twin (persona "Ada" written to <paramref name="persona"/>, in-memory store) on
+    /// <c>UseBedrock</c> against <paramref name="server"/>; <paramref name="configure"/> adds to the twin (for example lead capture).
+    /// </summary>
+    public static async Task<ServiceProvider> TwinServicesAsync(FakeBedrockServer server, TempDirectory persona, Action<IDigitalTwinBuilder>? configure = null)
+    {
+        await File.WriteAllTextAsync(Path.Combine(persona.Path, "facts.json"), """{"full_name":"Ada Lovelace","name":"Ada"}""");
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        var twin = services.AddDigitalTwin(o => o.PersonaDirectory = persona.Path).UseInMemoryStore().UseBedrock(o =>
+        {
+            var test = Options(server);
+            (o.Region, o.Endpoint, o.Credentials) = (test.Region, test.Endpoint, test.Credentials);
+        });
+        configure?.Invoke(twin);
+        return services.BuildServiceProvider();
+    }
 }

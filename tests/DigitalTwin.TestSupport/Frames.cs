@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DigitalTwin.Core.Tests.Support;
 
-namespace DigitalTwin.Core.Tests.Providers.Bedrock;
+namespace DigitalTwin.Testing;
 
 /// <summary>Event-stream frames made by the official @smithy/eventstream-codec (via tests/tools/bedrock/encode-frames.mjs).</summary>
-internal static class Frames
+public static class Frames
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> Cache = new();
 
