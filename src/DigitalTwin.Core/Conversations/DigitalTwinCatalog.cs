@@ -60,7 +60,8 @@ internal sealed class DigitalTwinCatalog : IDigitalTwinCatalog, IDisposable
             var built = PersonaPromptBuilder.Build(persona, options.Language, options.PromptTemplate);
             return options.Tools.LeadCapture ? PersonaPromptBuilder.WithLeadCapture(built) : built;
         });
-        var tools = TwinToolbox.Create(name, options, services.GetRequiredKeyedService<TwinChatPipeline>(name).Tools, store, time, logger);
+        var tools = TwinToolbox.Create(
+            name, options, services.GetRequiredKeyedService<TwinChatPipeline>(name).Tools, store, time, logger, () => services.GetService<Notifications.IOwnerNotifier>()?.Nudge());
         return new Twin(name, options, prompt, chat, new InstrumentedConversationStore(store, time), time, logger, tools);
     }
 }

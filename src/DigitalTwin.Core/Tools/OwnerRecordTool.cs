@@ -70,7 +70,11 @@ internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools t
             return "Error: the record could not be saved right now. Tell the visitor it did not work and suggest trying again later.";
         }
 
-        if (!added)
+        if (added)
+        {
+            toolbox.Nudge();
+        }
+        else
         {
             toolbox.Limiter.Release(session, turn.ClientAddress);
         }

@@ -33,9 +33,16 @@ internal sealed class TwinToolbox
 
     public IOwnerRecords Records => _records ?? throw new InvalidOperationException("Lead capture is off.");
 
+    /// <summary>
+    /// Tells the owner notifier a record was stored, so it is sent now rather than at the next poll (never waits, never throws).
+    /// Resolved when used: the notifier reads the twins' stores, so it cannot be a dependency of the twin's construction.
+    /// </summary>
+    public Action Nudge { get; private init; } = static () => { };
+
     /// <summary>The toolbox of twin <paramref name="name"/>, or <see langword="null"/> when it has no tools.</summary>
     /// <exception cref="InvalidOperationException">Lead capture is on but the store keeps no owner records.</exception>
-    public static TwinToolbox? Create(string name, DigitalTwinOptions options, IReadOnlyList<AIFunction> custom, IConversationStore store, TimeProvider time, ILogger logger)
+    public static TwinToolbox? Create(
+        string name, DigitalTwinOptions options, IReadOnlyList<AIFunction> custom, IConversationStore store, TimeProvider time, ILogger logger, Action? nudge = null)
     {
         if (!options.Tools.LeadCapture && custom.Count == 0)
         {
@@ -47,7 +54,7 @@ internal sealed class TwinToolbox
                 $"The twin '{name}' has lead capture on ({TwinConfiguration.SectionPath(name)}:Tools:LeadCapture or .UseLeadCapture()), but its store " +
                 $"({store.GetType().Name}) keeps no owner records: use a store that does (in-memory, file, S3 or DynamoDB), or turn lead capture off.")
             : null;
-        return new TwinToolbox(name, options.Tools, custom, records, time, logger);
+        return new TwinToolbox(name, options.Tools, custom, records, time, logger) { Nudge = nudge ?? (static () => { }) };
     }
 
     /// <summary>The tools of one turn, bound to its conversation, turn id and client address.</summary>

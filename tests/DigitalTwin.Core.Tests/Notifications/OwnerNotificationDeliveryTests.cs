@@ -172,6 +172,39 @@ public sealed class OwnerNotificationDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LeadLeftThroughTheTwinsTool_IsSentAtOnce_NotAtTheNextPoll()
+    {
+        var model = new DigitalTwin.Core.Tests.Tools.ToolCallingModel()
+            .Call("record_user_details", new Dictionary<string, object?> { ["email"] = "visitor@example.com", ["name"] = "Grace" });
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DigitalTwin:Notifications:WebhookUrl"] = new Uri(_webhook.BaseAddress, SecretPath).ToString(),
+            ["DigitalTwin:Notifications:PollInterval"] = "01:00:00",
+        }).Build());
+        services.AddDigitalTwin(o => o.PersonaDirectory = PersonaFolder.Sample).UseChatClient(model).UseFileStore(o => o.Directory = _dir.Path).UseLeadCapture();
+        var host = services.BuildServiceProvider();
+        _hosts.Add(host);
+        _webhook.Handler = c => { c.Response.StatusCode = 200; return Task.CompletedTask; };
+        await Records(host).TryAddAsync(Lead("earlier@example.com", DateTimeOffset.UtcNow));
+        var service = host.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OwnerNotificationService>().Single();
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitForRequestsAsync(1); // the start-up pass sent the earlier record; the next pass is an hour away unless nudged
+            await host.GetRequiredService<IDigitalTwin>().ChatAsync(new TwinChatRequest("I'm Grace, visitor@example.com: please get in touch"));
+
+            await WaitForRequestsAsync(2);
+            Assert.Contains("visitor@example.com", _webhook.Requests[1].Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task WithoutAWebhook_NothingIsSent_AndTheRecordsWait()
     {
         var host = Host(_clock, new Dictionary<string, string?>());

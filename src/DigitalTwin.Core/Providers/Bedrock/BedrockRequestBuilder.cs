@@ -18,11 +18,12 @@ internal static class BedrockRequestBuilder
         ArgumentNullException.ThrowIfNull(messages);
         var system = new JsonArray();
         var turns = new List<(string Role, JsonArray Content)>();
+        var toolConfig = BedrockToolRequest.ToolConfig(chatOptions);
         foreach (var message in messages)
         {
             if (BedrockToolRequest.HasToolContent(message))
             {
-                AddToolTurn(turns, message);
+                AddToolTurn(turns, message, asText: toolConfig is null);
                 continue;
             }
 
@@ -84,7 +85,7 @@ internal static class BedrockRequestBuilder
         }
 
         body["inferenceConfig"] = InferenceConfig(chatOptions, options);
-        if (BedrockToolRequest.ToolConfig(chatOptions) is { } toolConfig)
+        if (toolConfig is not null)
         {
             body["toolConfig"] = toolConfig;
         }
@@ -109,12 +110,13 @@ internal static class BedrockRequestBuilder
 
     /// <summary>
     /// A message with tool calls (assistant) or tool results (tool role, sent as user): its blocks join the previous turn
-    /// when it has the same role, like text does.
+    /// when it has the same role, like text does. Converse refuses <c>toolUse</c>/<c>toolResult</c> blocks in a request without a
+    /// <c>toolConfig</c> (as function invocation's last, tool-less request is), so there they go as text (<paramref name="asText"/>).
     /// </summary>
-    private static void AddToolTurn(List<(string Role, JsonArray Content)> turns, ChatMessage message)
+    private static void AddToolTurn(List<(string Role, JsonArray Content)> turns, ChatMessage message, bool asText)
     {
         var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
-        var blocks = BedrockToolRequest.ContentBlocks(message);
+        var blocks = BedrockToolRequest.ContentBlocks(message, asText);
         if (blocks.Count == 0 || (turns.Count == 0 && role == "assistant"))
         {
             return; // a conversation must open with the user

@@ -14,12 +14,18 @@ internal static class BedrockToolRequest
     /// <summary>Sent in place of an exception's text: the model learns the call failed, never the details.</summary>
     public const string FailedResultText = "Error: the tool call failed.";
 
+    /// <summary>JSON written into text for the model: readable, non-ASCII kept as it is.</summary>
+    private static readonly JsonSerializerOptions TextJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Whether the message carries tool calls or results (and so is mapped by <see cref="ContentBlocks"/>).</summary>
     public static bool HasToolContent(ChatMessage message) =>
         message.Contents.Any(c => c is FunctionCallContent or FunctionResultContent);
 
-    /// <summary>A tool message's content blocks, in order: non-blank text, <c>toolUse</c> and <c>toolResult</c> blocks.</summary>
-    public static JsonArray ContentBlocks(ChatMessage message)
+    /// <summary>
+    /// A tool message's content blocks, in order: non-blank text, <c>toolUse</c> and <c>toolResult</c> blocks; with
+    /// <paramref name="asText"/>, the calls and results as <c>text</c> blocks instead (for a request without <c>toolConfig</c>).
+    /// </summary>
+    public static JsonArray ContentBlocks(ChatMessage message, bool asText = false)
     {
         var blocks = new JsonArray();
         foreach (var content in message.Contents)
@@ -29,8 +35,14 @@ internal static class BedrockToolRequest
                 case TextContent { Text: { } text } when !string.IsNullOrWhiteSpace(text):
                     blocks.Add((JsonNode)new JsonObject { ["text"] = text });
                     break;
+                case FunctionCallContent call when asText:
+                    blocks.Add((JsonNode)new JsonObject { ["text"] = $"[called the tool {ToolName(call.Name)} with {ToolUse(call)["input"]?.ToJsonString(TextJson) ?? "{}"}]" });
+                    break;
                 case FunctionCallContent call:
                     blocks.Add((JsonNode)new JsonObject { ["toolUse"] = ToolUse(call) });
+                    break;
+                case FunctionResultContent result when asText:
+                    blocks.Add((JsonNode)new JsonObject { ["text"] = $"[tool result: {ResultText(result)}]" });
                     break;
                 case FunctionResultContent result:
                     blocks.Add((JsonNode)new JsonObject { ["toolResult"] = ToolResult(result) });
@@ -106,6 +118,12 @@ internal static class BedrockToolRequest
         }
 
         return block;
+    }
+
+    private static string ResultText(FunctionResultContent result)
+    {
+        var block = ResultContent(result);
+        return block["json"] is { } json ? json.ToJsonString(TextJson) : block["text"]?.GetValue<string>() ?? string.Empty;
     }
 
     /// <summary>A JSON object result goes as <c>json</c>; anything else (strings, numbers, arrays) as <c>text</c>.</summary>

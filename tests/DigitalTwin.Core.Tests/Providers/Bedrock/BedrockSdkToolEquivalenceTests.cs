@@ -97,6 +97,18 @@ public sealed class BedrockSdkToolEquivalenceTests
         };
         if (mode == "none")
         {
+            // Converse refuses tool blocks without a toolConfig, so a request offering no tools carries the history as text.
+            input["messages"] = JsonNode.Parse("""
+                [{"role":"user","content":[{"text":"Soy Grace (grace@example.com). ¿De qué trató el doctorado de Ada?"}]},
+                 {"role":"assistant","content":[
+                   {"text":"Lo anoto — un momento."},
+                   {"text":"[called the tool record_user_details with {\"email\":\"grace@example.com\",\"name\":\"Grace\",\"visits\":1}]"},
+                   {"text":"[called the tool record_unknown_question with {\"question\":\"¿Doctorado?\"}]"}]},
+                 {"role":"user","content":[
+                   {"text":"[tool result: {\"saved\":true,\"id\":\"lead-7\"}]"},
+                   {"text":"[tool result: Error: Function failed.]"},
+                   {"text":"Gracias."}]}]
+                """);
             return input;
         }
 

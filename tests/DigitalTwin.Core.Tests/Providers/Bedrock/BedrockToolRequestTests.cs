@@ -15,8 +15,9 @@ public sealed class BedrockToolRequestTests
         "record_unknown_question",
         "Records a question the twin could not answer.");
 
+    /// <summary>The request body; tool history needs the request to offer tools, so by default it offers <see cref="RecordQuestion"/>.</summary>
     private static JsonObject Build(IEnumerable<ChatMessage> messages, ChatOptions? chat = null) =>
-        BedrockRequestBuilder.Build(messages, chat, new BedrockOptions());
+        BedrockRequestBuilder.Build(messages, chat ?? new ChatOptions { Tools = [RecordQuestion] }, new BedrockOptions());
 
     private static void AssertJson(string expected, JsonNode? actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), actual?.ToJsonString());
@@ -114,6 +115,27 @@ public sealed class BedrockToolRequestTests
              {"role":"user","content":[{"toolResult":{"toolUseId":"tooluse_1","content":[{"json":{"recorded":true,"id":7}}]}}]},
              {"role":"assistant","content":[{"text":"Noted, Ada will follow up."}]},
              {"role":"user","content":[{"text":"Thanks"}]}]
+            """,
+            body["messages"]);
+    }
+
+    [Fact]
+    public void ToolHistory_InARequestWithoutTools_GoesAsText_SinceConverseRefusesToolBlocksWithoutToolConfig()
+    {
+        var body = Build(
+        [
+            new(ChatRole.User, "Email me at ada@example.com"),
+            new(ChatRole.Assistant, [new FunctionCallContent("tooluse_1", "record_user_details", new Dictionary<string, object?> { ["email"] = "ada@example.com" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("tooluse_1", "Error: the limit was reached.")]),
+        ],
+        new ChatOptions { Tools = [RecordQuestion], ToolMode = ChatToolMode.None });
+
+        Assert.Null(body["toolConfig"]);
+        AssertJson(
+            """
+            [{"role":"user","content":[{"text":"Email me at ada@example.com"}]},
+             {"role":"assistant","content":[{"text":"[called the tool record_user_details with {\"email\":\"ada@example.com\"}]"}]},
+             {"role":"user","content":[{"text":"[tool result: Error: the limit was reached.]"}]}]
             """,
             body["messages"]);
     }
