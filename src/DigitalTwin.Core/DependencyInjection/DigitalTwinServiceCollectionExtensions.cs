@@ -10,6 +10,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -55,7 +57,9 @@ public static class DigitalTwinServiceCollectionExtensions
         services.TryAddSingleton<IOwnerRecordsReader>(sp => sp.GetRequiredService<OwnerRecordsReader>());
         services.TryAddSingleton<IConversationAnalytics, ConversationAnalytics>();
         services.AddOptions<OwnerNotificationOptions>(name).ValidateOnStart();
-        services.TryAddSingleton<OwnerNotifier>();
+        services.TryAddSingleton(sp => new OwnerNotifier( // logging is optional for twins, so for their notifier too
+            sp.GetRequiredService<IDigitalTwinCatalog>(), sp.GetRequiredService<OwnerRecordsReader>(), sp.GetRequiredService<IOptionsMonitor<OwnerNotificationOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
         services.TryAddSingleton<IOwnerNotifier>(sp => sp.GetRequiredService<OwnerNotifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OwnerNotificationService>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IDigitalTwinCatalog>().Find(DigitalTwinDefaults.TwinName)
