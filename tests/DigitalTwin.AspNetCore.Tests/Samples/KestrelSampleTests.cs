@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DigitalTwin.AspNetCore.Tests.Endpoints;
 using DigitalTwin.AspNetCore.Tests.Support;
 using Microsoft.AspNetCore.Http;
 
@@ -48,6 +49,39 @@ public sealed class KestrelSampleTests : IDisposable
         Assert.Single(Directory.EnumerateFiles(Path.Combine(_memory.Path, "default"), "*.jsonl")); // the session
         Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_memory.Path, "default", "_index"), "*.jsonl")); // the turn journal (a file per UTC day)
         Assert.Contains("Maya Lindqvist", fake.Requests[^1].Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs natively too (.ci/native-aot.sh): the built-in tools' schemas, argument parsing and records need no reflection.</summary>
+    [Fact]
+    public async Task WithLeadCaptureOn_TheModelsToolCallStoresTheLead_OnChatAndStream_AndTheVisibleAnswerIsKept()
+    {
+        await using var model = await ToolCallingOpenAI.StartAsync();
+        model.Call("record_user_details", """{"email":"grace@example.com","name":"Grace","notes":"compilers"}""").Answer("Thanks Grace, Maya will write to you.")
+            .Call("record_unknown_question", """{"question":"Does Maya speak Finnish?"}""").Answer("I don't know, I noted your question.");
+        await using var sample = await SampleProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["OPENAI_API_KEY"] = "sk-test",
+            ["OPENAI_BASE_URL"] = model.Endpoint.ToString(),
+            ["MEMORY_DIR"] = _memory.Path,
+            ["DigitalTwin__Tools__LeadCapture"] = "true",
+        });
+
+        var chat = await (await sample.Client.PostAsJsonAsync("/chat", new { message = "Please get in touch with me" })).Content.ReadFromJsonAsync<JsonElement>();
+        var session = chat.GetProperty("session_id").GetString();
+        var stream = await (await sample.Client.PostAsJsonAsync("/chat/stream", new { message = "Does she speak Finnish?", session_id = session })).Content.ReadAsStringAsync();
+        var conversation = await sample.Client.GetFromJsonAsync<JsonElement>($"/conversation/{session}");
+
+        Assert.Equal("Thanks Grace, Maya will write to you.", chat.GetProperty("response").GetString());
+        Assert.Contains("event: done", stream, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Please get in touch with me", "Thanks Grace, Maya will write to you.", "Does she speak Finnish?", "I don't know, I noted your question."],
+            conversation.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()));
+        var requests = model.Requests;
+        Assert.Contains("record_user_details", requests[0]["tools"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.StartsWith("Recorded", requests[1]["messages"]!.AsArray()[^1]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var files = Directory.EnumerateFiles(_memory.Path, "*", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+        Assert.Contains(files, f => f.Contains("grace@example.com", StringComparison.Ordinal)); // the lead (the visitor never typed it)
+        Assert.Contains(files, f => f.Contains("Does Maya speak Finnish?", StringComparison.Ordinal)); // the unanswered question
     }
 
     [Fact]
