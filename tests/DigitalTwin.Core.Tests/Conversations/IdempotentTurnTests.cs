@@ -1,8 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace DigitalTwin.Core.Tests.Conversations;
 
 public sealed class IdempotentTurnTests : IDisposable

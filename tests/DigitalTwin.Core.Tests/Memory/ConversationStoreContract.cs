@@ -1,7 +1,4 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 
 namespace DigitalTwin.Core.Tests.Memory;
 

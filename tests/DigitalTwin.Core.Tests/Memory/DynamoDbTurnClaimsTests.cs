@@ -1,8 +1,5 @@
-using DigitalTwin.Core.Tests.Support;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 
 namespace DigitalTwin.Core.Tests.Memory;

@@ -1,8 +1,4 @@
-using System.Text;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Memory;

@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 
 namespace DigitalTwin.Core.Tests.Memory;
 

@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
 
 namespace DigitalTwin.Core.Tests.Memory;

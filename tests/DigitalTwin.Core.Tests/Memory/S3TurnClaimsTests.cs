@@ -1,7 +1,3 @@
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 
 namespace DigitalTwin.Core.Tests.Memory;

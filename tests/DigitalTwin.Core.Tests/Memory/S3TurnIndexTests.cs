@@ -1,10 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3.Model;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 
 namespace DigitalTwin.Core.Tests.Memory;
 

@@ -1,6 +1,3 @@
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Memory;

@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Support;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using DigitalTwin.AspNetCore.Hosting.Lambda;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;

@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using DigitalTwin.Core.Tests.Support;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

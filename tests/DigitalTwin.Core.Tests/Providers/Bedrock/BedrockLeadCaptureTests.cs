@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Core.Tests.Tools;
 using DigitalTwin.Owner;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

@@ -1,5 +1,4 @@
 using DigitalTwin.Providers;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

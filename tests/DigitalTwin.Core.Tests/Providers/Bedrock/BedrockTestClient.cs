@@ -1,9 +1,6 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers.Bedrock;
 using DigitalTwin.Resilience;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;

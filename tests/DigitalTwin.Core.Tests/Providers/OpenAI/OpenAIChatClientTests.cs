@@ -1,9 +1,7 @@
 using System.Text.Json;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers;
 using DigitalTwin.Providers.OpenAI;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Providers.OpenAI;
