@@ -6,7 +6,7 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// The behaviour every <see cref="IConversationStore"/> must have. A store's test class derives from this and supplies
 /// fresh, empty stores; <see cref="CreatePeerAsync"/> gives a second instance over the same data, as a second host would.
 /// </summary>
-public abstract class ConversationStoreContract : IAsyncLifetime
+public abstract class ConversationStoreContract : StoreContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
@@ -18,9 +18,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     /// <summary>Another instance reading and writing the same data as <paramref name="store"/> (another host).</summary>
     protected abstract Task<IConversationStore> CreatePeerAsync(IConversationStore store);
 
-    public virtual async Task InitializeAsync() => Store = await CreateStoreAsync();
-
-    public virtual Task DisposeAsync() => Task.CompletedTask;
+    public override async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     protected static ConversationKey NewKey(string twin = "default") => new(twin, SessionId.New());
 

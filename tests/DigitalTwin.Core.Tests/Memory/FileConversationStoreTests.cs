@@ -5,22 +5,14 @@ namespace DigitalTwin.Core.Tests.Memory;
 
 public sealed class FileConversationStoreTests : ConversationStoreContract
 {
-    private readonly TempDirectory _dir = new();
-
     protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult<IConversationStore>(NewStore());
 
     // A second instance has its own in-process locks, so only the OS file lock keeps the two apart, as between processes.
     protected override Task<IConversationStore> CreatePeerAsync(IConversationStore store) => Task.FromResult<IConversationStore>(NewStore());
 
-    public override Task DisposeAsync()
-    {
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
+    private FileConversationStore NewStore() => new(new FileStoreOptions { Directory = Folder.Path }, TimeProvider.System);
 
-    private FileConversationStore NewStore() => new(new FileStoreOptions { Directory = _dir.Path }, TimeProvider.System);
-
-    private string SessionFile(ConversationKey key) => Path.Combine(_dir.Path, key.TwinStorageName, key.SessionId.StorageName + ".jsonl");
+    private string SessionFile(ConversationKey key) => Path.Combine(Folder.Path, key.TwinStorageName, key.SessionId.StorageName + ".jsonl");
 
     [Fact]
     public async Task TornLastLine_IsSkippedAndTheNextAppendSealsItOff()
@@ -53,9 +45,9 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         var key = new ConversationKey("Alice Smith", SessionId.Parse("abcdefgh-1234"));
         await Store.AppendAsync(key, Turn("hi", "hello"));
 
-        var file = Assert.Single(Directory.EnumerateFiles(_dir.Path, "*", SearchOption.AllDirectories), f => !f.Contains("_index", StringComparison.Ordinal));
+        var file = Assert.Single(Directory.EnumerateFiles(Folder.Path, "*", SearchOption.AllDirectories), f => !f.Contains("_index", StringComparison.Ordinal));
         Assert.DoesNotContain("abcdefgh", file, StringComparison.Ordinal);
-        Assert.Equal(Path.Combine(_dir.Path, "_41lice_20_53mith"), Path.GetDirectoryName(file));
+        Assert.Equal(Path.Combine(Folder.Path, "_41lice_20_53mith"), Path.GetDirectoryName(file));
     }
 
     [Fact]
@@ -75,7 +67,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     [Fact]
     public async Task UnwritableFolder_ThrowsTypedStoreError()
     {
-        var blocker = Path.Combine(_dir.Path, "file-not-folder");
+        var blocker = Path.Combine(Folder.Path, "file-not-folder");
         await File.WriteAllTextAsync(blocker, "x");
         var store = new FileConversationStore(new FileStoreOptions { Directory = blocker }, TimeProvider.System);
 
@@ -84,7 +76,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     }
 
     private string JournalFile(string twin, DateTimeOffset day) =>
-        Path.Combine(_dir.Path, DigitalTwinDefaults.ToStorageName(twin), "_index", day.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".jsonl");
+        Path.Combine(Folder.Path, DigitalTwinDefaults.ToStorageName(twin), "_index", day.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".jsonl");
 
     private static async Task<List<TurnRecord>> ListAsync(ITurnIndex index, string twin, DateTimeOffset since, DateTimeOffset until)
     {
@@ -130,11 +122,11 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     {
         var key = NewKey("blocked");
         var turn = Turn("q", "a", 0);
-        var indexFolder = Path.Combine(_dir.Path, key.TwinStorageName, "_index");
+        var indexFolder = Path.Combine(Folder.Path, key.TwinStorageName, "_index");
         Directory.CreateDirectory(Path.GetDirectoryName(indexFolder)!);
         await File.WriteAllTextAsync(indexFolder, "a file where the journal folder should be");
         var logs = new ListLogger();
-        var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path }, TimeProvider.System, logs);
+        var store = new FileConversationStore(new FileStoreOptions { Directory = Folder.Path }, TimeProvider.System, logs);
 
         await store.AppendAsync(key, turn);
 
@@ -147,7 +139,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     [Fact]
     public async Task WriteTurnIndexOff_WritesNoJournal()
     {
-        var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path, WriteTurnIndex = false }, TimeProvider.System);
+        var store = new FileConversationStore(new FileStoreOptions { Directory = Folder.Path, WriteTurnIndex = false }, TimeProvider.System);
         var turn = Turn("q", "a", 0);
 
         await store.AppendAsync(NewKey("nojournal"), turn);
