@@ -57,17 +57,6 @@ public sealed class SharedStoreHosts(Func<IConversationStore>? newStore = null) 
         _folder.Dispose();
     }
 
-    public static async Task<List<TwinStreamUpdate>> CollectAsync(IAsyncEnumerable<TwinStreamUpdate> stream)
-    {
-        var updates = new List<TwinStreamUpdate>();
-        await foreach (var update in stream)
-        {
-            updates.Add(update);
-        }
-
-        return updates;
-    }
-
     public static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
