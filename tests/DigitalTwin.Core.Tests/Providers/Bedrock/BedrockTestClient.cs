@@ -33,6 +33,10 @@ internal static class BedrockTestClient
         return new ResilientChatClient(Create(server), ChatResiliencePipeline.Create(resilience, TimeProvider.System), resilience, TimeProvider.System);
     }
 
+    /// <summary>The text <paramref name="client"/> streams for <see cref="Conversation"/>.</summary>
+    public static async Task<string> StreamTextAsync(IChatClient client) =>
+        string.Concat((await client.GetStreamingResponseAsync(Conversation()).ToListAsync()).Select(u => u.Text));
+
     /// <summary>The twin's shape of a call: persona system message, a history window, then the new user message.</summary>
     public static List<ChatMessage> Conversation() =>
     [
