@@ -33,6 +33,16 @@ internal static class BedrockTestClient
         return new ResilientChatClient(Create(server), ChatResiliencePipeline.Create(resilience, TimeProvider.System), resilience, TimeProvider.System);
     }
 
+    /// <summary>
+    /// Queues a tool round on <paramref name="server"/>: the model asks for record_user_details with <paramref name="input"/>
+    /// (when streamed, its input in two deltas split at <paramref name="split"/>), then answers "Thanks Grace, Ada will write to you.".
+    /// </summary>
+    public static async Task EnqueueToolRoundAsync(FakeBedrockServer server, bool stream, string input, int split) => server.Enqueue(stream
+        ? [FakeResponse.EventStream(await Frames.EncodeAsync(Frames.ToolUse("Un momento. ", "tooluse_01", "record_user_details", input[..split], input[split..])), [1, 3, 7]),
+           FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
+        : [FakeResponse.Json(200, ToolUseResponse("tooluse_01", "record_user_details", input)),
+           FakeResponse.Json(200, ConverseResponse("Thanks Grace, Ada will write to you."))]);
+
     /// <summary>The text <paramref name="client"/> streams for <see cref="Conversation"/>.</summary>
     public static async Task<string> StreamTextAsync(IChatClient client) =>
         string.Concat((await client.GetStreamingResponseAsync(Conversation()).ToListAsync()).Select(u => u.Text));
