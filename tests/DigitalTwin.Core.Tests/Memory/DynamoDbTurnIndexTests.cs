@@ -42,18 +42,12 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
         var http = new RecordingHttpClientFactory();
         using var store = Store(http);
         int[] perDay = [4, 7, 2];
-        var expected = perDay.SelectMany((n, d) => Enumerable.Range(0, n).Select(i => (Id: $"d{d}-{i}", At: Day1.AddDays(d).AddMinutes(131 * i)))).ToList();
-        var outside = new[] { ("before", Day1.AddTicks(-1)), ("after", Day1.AddDays(perDay.Length)) };
-        foreach (var (id, at) in expected.Concat(outside))
-        {
-            await store.AppendAsync(new ConversationKey("pager", SessionId.New()), TurnAt(at, id));
-        }
+        var expected = await AppendOverDaysAsync(store, "pager", Day1, perDay, minutesApart: 131);
 
         http.Clear();
         var records = await ReadTurnsAsync(store, "pager", Day1, Day1.AddDays(perDay.Length));
 
-        Assert.Equal(expected.Select(t => t.Id).Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
-        Assert.All(records, r => Assert.Equal(expected.Single(t => t.Id == r.TurnId).At, r.Timestamp));
+        AssertListsEachOnce(expected, records);
         var queries = http.Requests.Count(r => r.Header("X-Amz-Target") == "DynamoDB_20120810.Query");
         Assert.True(queries >= perDay.Sum(n => (n + 2) / 3), $"{queries} queries cannot have paged through {perDay.Sum()} items three at a time.");
     }

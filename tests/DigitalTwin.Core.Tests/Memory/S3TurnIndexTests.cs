@@ -22,15 +22,12 @@ public sealed class S3TurnIndexTests(S3ServerFixture s3)
         var http = new RecordingHttpClientFactory();
         using var store = Store(http);
         int[] perDay = [5, 7, 9, 11];
-        var expected = perDay.SelectMany((n, d) => Enumerable.Range(0, n).Select(i => (Id: $"d{d}-{i}", At: Day1.AddDays(d).AddMinutes(97 * i)))).ToList();
-        var outside = new[] { ("before", Day1.AddTicks(-1)), ("after", Day1.AddDays(perDay.Length)) };
-        await Parallel.ForEachAsync(expected.Concat(outside), async (t, ct) => await store.AppendAsync(new ConversationKey("pager", SessionId.New()), TurnAt(t.Item2, t.Item1), ct));
+        var expected = await AppendOverDaysAsync(store, "pager", Day1, perDay, minutesApart: 97);
         http.Clear();
 
         var records = await ReadTurnsAsync(store, "pager", Day1, Day1.AddDays(perDay.Length));
 
-        Assert.Equal(expected.Select(t => t.Id).Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
-        Assert.All(records, r => Assert.Equal(expected.Single(t => t.Id == r.TurnId).At, r.Timestamp));
+        AssertListsEachOnce(expected, records);
         var lists = http.Requests.Where(r => r.Uri.Query.Contains("list-type=2", StringComparison.Ordinal)).ToList();
         Assert.Equal(perDay.Sum(n => (n + 3) / 4), lists.Count);
         Assert.All(lists, r => Assert.Contains("max-keys=4", r.Uri.Query, StringComparison.Ordinal));

@@ -23,6 +23,28 @@ internal static class StoreTurns
     public static async Task<List<TurnRecord>> ReadTurnsAsync(IConversationStore store, string twin, DateTimeOffset since, DateTimeOffset until) =>
         await store.TurnIndex().ReadTurnsAsync(twin, since, until).ToListAsync();
 
+    /// <summary>
+    /// Appends <c>perDay[d]</c> turns of <paramref name="twin"/> on each day from <paramref name="day1"/> (spaced <paramref name="minutesApart"/>),
+    /// and one just before and one just after those days, each in a session of its own; returns the turns inside the days.
+    /// </summary>
+    public static async Task<List<(string Id, DateTimeOffset At)>> AppendOverDaysAsync(IConversationStore store, string twin, DateTimeOffset day1, int[] perDay, int minutesApart)
+    {
+        var inside = perDay.SelectMany((n, d) => Enumerable.Range(0, n).Select(i => (Id: $"d{d}-{i}", At: day1.AddDays(d).AddMinutes(minutesApart * i)))).ToList();
+        foreach (var (id, at) in inside.Append(("before", day1.AddTicks(-1))).Append(("after", day1.AddDays(perDay.Length))))
+        {
+            await store.AppendAsync(new ConversationKey(twin, SessionId.New()), TurnAt(at, id));
+        }
+
+        return inside;
+    }
+
+    /// <summary><paramref name="records"/> are exactly the <paramref name="expected"/> turns, each once, with its time.</summary>
+    public static void AssertListsEachOnce(IReadOnlyList<(string Id, DateTimeOffset At)> expected, IReadOnlyList<TurnRecord> records)
+    {
+        Assert.Equal(expected.Select(t => t.Id).Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
+        Assert.All(records, r => Assert.Equal(expected.Single(t => t.Id == r.TurnId).At, r.Timestamp));
+    }
+
     /// <summary>For a store whose server has died: a write and a read of <paramref name="key"/> each fail with <see cref="ConversationStoreFailure.Unavailable"/>.</summary>
     public static async Task AssertUnavailableAsync(IConversationStore store, ConversationKey key)
     {
