@@ -78,17 +78,6 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     private string JournalFile(string twin, DateTimeOffset day) =>
         Path.Combine(Folder.Path, DigitalTwinDefaults.ToStorageName(twin), "_index", day.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".jsonl");
 
-    private static async Task<List<TurnRecord>> ListAsync(ITurnIndex index, string twin, DateTimeOffset since, DateTimeOffset until)
-    {
-        var records = new List<TurnRecord>();
-        await foreach (var record in index.ReadTurnsAsync(twin, since, until))
-        {
-            records.Add(record);
-        }
-
-        return records;
-    }
-
     [Fact]
     public async Task TurnJournal_HoldsOneLinePerTurnPerUtcDay_WithoutMessageText()
     {
@@ -112,7 +101,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         var second = Turn("q2", "a2", 1);
         await Store.AppendAsync(key, second);
 
-        var records = await ListAsync(Store.TurnIndex(), "journal", turn.Assistant.Timestamp.AddHours(-1), turn.Assistant.Timestamp.AddHours(1));
+        var records = await StoreTurns.ReadTurnsAsync(Store, "journal", turn.Assistant.Timestamp.AddHours(-1), turn.Assistant.Timestamp.AddHours(1));
 
         Assert.Equal(new[] { turn.TurnId, second.TurnId }.Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
     }
@@ -133,7 +122,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         Assert.Equal(turn.TurnId, Assert.Single(await store.ReadAllAsync(key)).TurnId);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("turn journal", warning.Message, StringComparison.Ordinal);
-        Assert.Empty(await ListAsync(store.TurnIndex(), "blocked", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
+        Assert.Empty(await StoreTurns.ReadTurnsAsync(store, "blocked", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
     }
 
     [Fact]
@@ -145,6 +134,6 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         await store.AppendAsync(NewKey("nojournal"), turn);
 
         Assert.False(File.Exists(JournalFile("nojournal", turn.Assistant.Timestamp)));
-        Assert.Empty(await ListAsync(store.TurnIndex(), "nojournal", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
+        Assert.Empty(await StoreTurns.ReadTurnsAsync(store, "nojournal", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
     }
 }
