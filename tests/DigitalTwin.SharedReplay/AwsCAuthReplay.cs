@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using Amazon.Runtime;
-using DigitalTwin.Providers.Bedrock;
 
 namespace DigitalTwin.SharedReplay;
 

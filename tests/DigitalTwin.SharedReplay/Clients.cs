@@ -1,6 +1,4 @@
 using Amazon.Runtime;
-using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigitalTwin.SharedReplay;

@@ -1,16 +1,10 @@
-using System.Text;
-using System.Text.Json;
 using DigitalTwin.Providers;
-using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.SharedReplay;
 
 /// <summary>Recorded Converse answers and errors (converse-json/) through the client's HTTP path and mapping.</summary>
 internal static class ConverseReplay
 {
-    private static readonly Dictionary<string, string> JsonHeaders = new() { ["content-type"] = "application/json" };
-
     public static async Task RunAsync(string root, Report report)
     {
         Report.Section("Converse answers and errors (converse-json/)");
@@ -33,7 +27,7 @@ internal static class ConverseReplay
         var body = await File.ReadAllBytesAsync(file);
         using var expected = JsonDocument.Parse(body);
         var root = expected.RootElement;
-        using var client = Clients.Create(new ReplayHandler(200, JsonHeaders, body));
+        using var client = Clients.Create(new ReplayHandler(200, ReplayHandler.JsonHeaders, body));
         var response = await client.GetResponseAsync(Clients.Conversation());
 
         var text = string.Concat(root.GetProperty("output").GetProperty("message").GetProperty("content").EnumerateArray()
@@ -64,7 +58,7 @@ internal static class ConverseReplay
         var status = wrapped ? statusElement.GetInt32() : 400;
         var headers = wrapped
             ? root.GetProperty("headers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
-            : JsonHeaders;
+            : ReplayHandler.JsonHeaders;
         var body = wrapped ? root.GetProperty("body") : root;
         var errorType = headers.TryGetValue("x-amzn-errortype", out var header) ? header.Split(':')[0] : "ValidationException";
         var want = Expected.FailureFor(errorType);

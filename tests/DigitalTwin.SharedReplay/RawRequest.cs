@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DigitalTwin.SharedReplay;
 
 /// <summary>A request as the SigV4 suites write it: request line, header lines (folded lines joined), blank line, body.</summary>

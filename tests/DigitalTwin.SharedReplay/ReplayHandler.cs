@@ -6,6 +6,12 @@ namespace DigitalTwin.SharedReplay;
 /// <summary>Answers every request with one recorded response (status, headers, body); optionally hands the body out in tiny reads.</summary>
 internal sealed class ReplayHandler(int status, IReadOnlyDictionary<string, string> headers, byte[] body, int readSize = 0) : HttpMessageHandler
 {
+    /// <summary>The headers of a recorded Converse (JSON) answer.</summary>
+    public static readonly IReadOnlyDictionary<string, string> JsonHeaders = new Dictionary<string, string> { ["content-type"] = "application/json" };
+
+    /// <summary>The headers of a recorded ConverseStream (event stream) answer.</summary>
+    public static readonly IReadOnlyDictionary<string, string> StreamHeaders = new Dictionary<string, string> { ["content-type"] = "application/vnd.amazon.eventstream" };
+
     public HttpRequestMessage? LastRequest { get; private set; }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Amazon.Runtime;
-using DigitalTwin.Providers.Bedrock;
 
 namespace DigitalTwin.SharedReplay;
 

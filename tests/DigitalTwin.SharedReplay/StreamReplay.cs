@@ -1,16 +1,10 @@
-using System.Text;
-using System.Text.Json;
 using DigitalTwin.Providers;
-using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.SharedReplay;
 
 /// <summary>Captured and generated ConverseStream bodies: frame decoding vs *.decoded.json, client output vs *.sdk-parsed.json.</summary>
 internal static class StreamReplay
 {
-    private static readonly Dictionary<string, string> StreamHeaders = new() { ["content-type"] = "application/vnd.amazon.eventstream" };
-
     public static async Task RunAsync(string root, Report report)
     {
         Report.Section("ConverseStream bodies (converse-stream/)");
@@ -69,7 +63,7 @@ internal static class StreamReplay
     {
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(expectedPath));
         var root = expected.RootElement;
-        using var client = Clients.Create(new ReplayHandler(200, StreamHeaders, bytes, readSize: 7));
+        using var client = Clients.Create(new ReplayHandler(200, ReplayHandler.StreamHeaders, bytes, readSize: 7));
         var updates = new List<ChatResponseUpdate>();
         ChatProviderException? error = null;
         try

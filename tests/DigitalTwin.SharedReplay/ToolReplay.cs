@@ -1,8 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using System.Text.Json;
-using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.SharedReplay;
 
@@ -12,8 +8,6 @@ namespace DigitalTwin.SharedReplay;
 /// </summary>
 internal static class ToolReplay
 {
-    private static readonly Dictionary<string, string> StreamHeaders = new() { ["content-type"] = "application/vnd.amazon.eventstream" };
-
     public static async Task RunAsync(string root, Report report)
     {
         Report.Section("Tool calls (bedrock-runtime.service-2.json, converse-stream/*tool-call*)");
@@ -81,7 +75,7 @@ internal static class ToolReplay
     {
         var events = (await File.ReadAllLinesAsync(file)).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         var frames = events.SelectMany(e => Frame(e.EnumerateObject().Single())).ToArray();
-        using var client = Clients.Create(new ReplayHandler(200, StreamHeaders, frames, readSize: 5));
+        using var client = Clients.Create(new ReplayHandler(200, ReplayHandler.StreamHeaders, frames, readSize: 5));
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in client.GetStreamingResponseAsync(Clients.Conversation()))
         {

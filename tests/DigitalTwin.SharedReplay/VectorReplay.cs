@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using DigitalTwin.Providers.Bedrock;
-
 namespace DigitalTwin.SharedReplay;
 
 /// <summary>The official event-stream codec vectors: valid ones decode to the described frame, invalid ones are rejected.</summary>

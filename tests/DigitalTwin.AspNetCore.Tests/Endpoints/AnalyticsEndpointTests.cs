@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Web;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
 
@@ -25,13 +18,12 @@ public sealed class AnalyticsEndpointTests
         services =>
         {
             twin(services);
-            services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
-            services.AddAuthorizationBuilder().AddPolicy("Admins", p => p.RequireRole("admin"));
+            HeaderAuthentication.AddWithAdminsPolicy(services);
         },
         map ?? (app =>
         {
             app.MapDigitalTwin();
-            app.MapDigitalTwinAnalytics(configure: o => o.AuthorizationPolicy = "Admins");
+            app.MapDigitalTwinAnalytics(configure: o => o.AuthorizationPolicy = HeaderAuthentication.AdminsPolicy);
         }));
 
     private static HttpRequestMessage Get(string path, string? user = "ada", string? role = "admin") => HeaderAuthentication.Get(path, user, role);
@@ -68,11 +60,7 @@ public sealed class AnalyticsEndpointTests
     {
         await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore());
 
-        using var anonymous = await host.Client.SendAsync(Get("analytics", user: null, role: null));
-        using var visitor = await host.Client.SendAsync(Get("analytics", role: "visitor"));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, visitor.StatusCode);
+        await HeaderAuthentication.AssertAdminsOnlyAsync(host.Client, "analytics");
     }
 
     [Theory]
@@ -92,10 +80,7 @@ public sealed class AnalyticsEndpointTests
     {
         await using var host = await StartAsync(s => s.AddDigitalTwin().UseChatClient(new FakeChatClient()).UseInMemoryStore());
 
-        using var response = await host.Client.SendAsync(Get(path));
-
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await HeaderAuthentication.AssertProblemAsync(host.Client, path, status);
     }
 
     [Theory]

@@ -1,14 +1,7 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using DigitalTwin.AspNetCore.Tests.Support;
 using DigitalTwin.AspNetCore.Tests.Web;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
 

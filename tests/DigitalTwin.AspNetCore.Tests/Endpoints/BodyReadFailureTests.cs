@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
-using DigitalTwin.AspNetCore.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;

@@ -1,12 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Providers;
-using Microsoft.AspNetCore.Builder;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
 

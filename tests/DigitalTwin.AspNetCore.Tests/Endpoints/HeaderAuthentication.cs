@@ -12,6 +12,35 @@ internal sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeO
 {
     public const string SchemeName = "TestHeader";
 
+    /// <summary>The policy <see cref="AddWithAdminsPolicy"/> adds: signed in with the role <c>admin</c>.</summary>
+    public const string AdminsPolicy = "Admins";
+
+    /// <summary>Makes this scheme the default and adds <see cref="AdminsPolicy"/>, as the owner endpoints' tests map them.</summary>
+    public static void AddWithAdminsPolicy(IServiceCollection services)
+    {
+        services.AddAuthentication(SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(AdminsPolicy, p => p.RequireRole("admin"));
+    }
+
+    /// <summary>For an endpoint behind <see cref="AdminsPolicy"/>: an anonymous GET of <paramref name="path"/> is 401, a visitor's is 403.</summary>
+    public static async Task AssertAdminsOnlyAsync(HttpClient client, string path)
+    {
+        using var anonymous = await client.SendAsync(Get(path, user: null, role: null));
+        using var visitor = await client.SendAsync(Get(path, role: "visitor"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, visitor.StatusCode);
+    }
+
+    /// <summary>An admin's GET of <paramref name="path"/> is answered with <paramref name="status"/> as problem details.</summary>
+    public static async Task AssertProblemAsync(HttpClient client, string path, int status)
+    {
+        using var response = await client.SendAsync(Get(path));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>A GET of <paramref name="path"/> signed in as <paramref name="user"/> with <paramref name="role"/> (anonymous when null).</summary>
     public static HttpRequestMessage Get(string path, string? user = "ada", string? role = "admin")
     {

@@ -1,13 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Endpoints;
 using DigitalTwin.AspNetCore.Http;
-using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
 

@@ -1,11 +1,5 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using DigitalTwin.AspNetCore.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
 

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using DigitalTwin.AspNetCore.Tests.Support;
 using DigitalTwin.AspNetCore.Tests.Web;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
 

@@ -1,13 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Web;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Endpoints;
 
@@ -23,14 +16,13 @@ public sealed class OwnerRecordsEndpointTests : IDisposable
         {
             var twin = services.AddDigitalTwin().UseChatClient(new FakeChatClient());
             (store ?? (b => b.UseFileStore(o => o.Directory = _folder)))(twin);
-            services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
-            services.AddAuthorizationBuilder().AddPolicy("Admins", p => p.RequireRole("admin"));
+            HeaderAuthentication.AddWithAdminsPolicy(services);
         },
         map: app =>
         {
             app.MapDigitalTwin();
-            app.MapDigitalTwinAnalytics(configure: o => o.AuthorizationPolicy = "Admins");
-            app.MapDigitalTwinOwnerRecords(configure: o => o.AuthorizationPolicy = "Admins");
+            app.MapDigitalTwinAnalytics(configure: o => o.AuthorizationPolicy = HeaderAuthentication.AdminsPolicy);
+            app.MapDigitalTwinOwnerRecords(configure: o => o.AuthorizationPolicy = HeaderAuthentication.AdminsPolicy);
         });
 
     private static HttpRequestMessage Get(string path, string? user = "ada", string? role = "admin") => HeaderAuthentication.Get(path, user, role);
@@ -83,11 +75,7 @@ public sealed class OwnerRecordsEndpointTests : IDisposable
     {
         await using var host = await StartAsync();
 
-        using var anonymous = await host.Client.SendAsync(Get("owner/records", user: null, role: null));
-        using var visitor = await host.Client.SendAsync(Get("owner/records", role: "visitor"));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, visitor.StatusCode);
+        await HeaderAuthentication.AssertAdminsOnlyAsync(host.Client, "owner/records");
     }
 
     [Theory]
@@ -100,10 +88,7 @@ public sealed class OwnerRecordsEndpointTests : IDisposable
     {
         await using var host = await StartAsync();
 
-        using var response = await host.Client.SendAsync(Get(path));
-
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await HeaderAuthentication.AssertProblemAsync(host.Client, path, status);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using DigitalTwin.AspNetCore.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Packaging;
 

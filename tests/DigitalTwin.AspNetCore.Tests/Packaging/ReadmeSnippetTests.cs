@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DigitalTwin.AspNetCore.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Packaging;
 

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using DigitalTwin.AspNetCore.Tests.Support;
-using Microsoft.AspNetCore.Http;
-
 namespace DigitalTwin.AspNetCore.Tests.Packaging;
 
 /// <summary>

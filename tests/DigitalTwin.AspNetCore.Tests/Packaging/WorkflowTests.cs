@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using DigitalTwin.AspNetCore.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Packaging;
 

@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using FakeOpenAI = DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support.FakeOpenAI;
-using DigitalTwin.AspNetCore.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 

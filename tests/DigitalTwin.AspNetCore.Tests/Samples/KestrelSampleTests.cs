@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Endpoints;
-using DigitalTwin.AspNetCore.Tests.Support;
-using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 

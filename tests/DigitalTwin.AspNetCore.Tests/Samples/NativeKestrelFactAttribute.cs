@@ -1,5 +1,3 @@
-using DigitalTwin.AspNetCore.Tests.Support;
-
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 
 /// <summary>A test that compares the Native AOT build of the Kestrel sample with its JIT build; skipped without the native build.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using DigitalTwin.AspNetCore.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 

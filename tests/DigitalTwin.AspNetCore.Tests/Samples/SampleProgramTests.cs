@@ -1,5 +1,3 @@
-using DigitalTwin.AspNetCore.Tests.Support;
-
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 
 /// <summary>The two samples are one setup: their Program.cs differ only by the Lambda hosting line.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-
 namespace DigitalTwin.AspNetCore.Tests.Web;
 
 public sealed class ChatPageAssetTests

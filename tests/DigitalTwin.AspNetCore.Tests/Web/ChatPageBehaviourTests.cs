@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

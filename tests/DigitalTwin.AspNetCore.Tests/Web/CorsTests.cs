@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-
 namespace DigitalTwin.AspNetCore.Tests.Web;
 
 public sealed class CorsTests

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using DigitalTwin.Memory;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace DigitalTwin.AspNetCore.Tests.Web;
 
 public sealed class HealthTests

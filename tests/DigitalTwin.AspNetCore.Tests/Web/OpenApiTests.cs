@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace DigitalTwin.AspNetCore.Tests.Web;
 
 public sealed class OpenApiTests

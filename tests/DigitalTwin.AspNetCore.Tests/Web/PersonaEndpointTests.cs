@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace DigitalTwin.AspNetCore.Tests.Web;
 
 public sealed class PersonaEndpointTests

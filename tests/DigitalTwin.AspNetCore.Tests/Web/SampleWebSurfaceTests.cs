@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using DigitalTwin.AspNetCore.Tests.Support;
-
 namespace DigitalTwin.AspNetCore.Tests.Web;
 
 /// <summary>The Kestrel sample's web surface as a user runs it (its own process): chat page, OpenAPI, health.</summary>

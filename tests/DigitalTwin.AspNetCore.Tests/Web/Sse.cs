@@ -1,6 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Text;
-using System.Text.Json;
 
 namespace DigitalTwin.AspNetCore.Tests.Web;
 

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.ServerSentEvents;
-using System.Text.Json;
-using DigitalTwin.Conversations;
 using DigitalTwin.Providers;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Web;
 

@@ -1,8 +1,4 @@
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

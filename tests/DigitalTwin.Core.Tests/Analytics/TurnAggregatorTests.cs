@@ -1,5 +1,4 @@
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
 
 namespace DigitalTwin.Core.Tests.Analytics;
 

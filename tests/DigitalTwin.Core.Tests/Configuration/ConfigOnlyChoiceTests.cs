@@ -1,9 +1,4 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

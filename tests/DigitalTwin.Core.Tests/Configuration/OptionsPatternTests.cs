@@ -1,10 +1,7 @@
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 using DigitalTwin.Providers.Bedrock;
 using DigitalTwin.Providers.OpenAI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

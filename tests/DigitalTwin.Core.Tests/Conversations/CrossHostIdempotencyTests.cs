@@ -1,7 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 using DigitalTwin.Providers;
@@ -147,19 +143,17 @@ public abstract class CrossHostIdempotencySuite(SharedStoreHosts hosts) : IDispo
         var (first, second) = (_hosts.Start("streamed from host A"), _hosts.Start("streamed from host B"));
         first.Model.Gate = new TaskCompletionSource();
         var session = SessionId.New();
-        var streaming = SharedStoreHosts.CollectAsync(first.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }));
+        var streaming = first.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }).ToListAsync().AsTask();
         await SharedStoreHosts.WaitUntilAsync(() => first.Model.Calls.Count == 1);
 
-        var duplicate = SharedStoreHosts.CollectAsync(second.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }));
+        var duplicate = second.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }).ToListAsync().AsTask();
         await Task.Delay(200);
         Assert.False(duplicate.IsCompleted);
         first.Model.Gate.SetResult();
 
         var replay = await duplicate;
         Assert.Equal("streamed from host A", string.Concat((await streaming).Select(u => u.Text)));
-        Assert.Equal([TwinStreamUpdateKind.Session, TwinStreamUpdateKind.Delta, TwinStreamUpdateKind.Completed], replay.Select(u => u.Kind));
-        Assert.Equal("streamed from host A", replay[1].Text);
-        Assert.True(replay[2].IsReplay);
+        ReplayedStream.AssertReplayOf("streamed from host A", replay);
         Assert.Empty(second.Model.Calls);
     }
 

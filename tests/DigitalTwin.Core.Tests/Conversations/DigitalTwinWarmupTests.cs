@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DigitalTwin.Core.Tests.Conversations;

@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using Microsoft.Extensions.AI;
-
 namespace DigitalTwin.Core.Tests.Conversations;
 
 public sealed class HistoryWindowTests

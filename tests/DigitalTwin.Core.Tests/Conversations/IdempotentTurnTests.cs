@@ -1,8 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace DigitalTwin.Core.Tests.Conversations;
 
 public sealed class IdempotentTurnTests : IDisposable
@@ -165,7 +160,7 @@ public sealed class IdempotentTurnTests : IDisposable
 
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => _host.Twin.ChatAsync(new TwinChatRequest("Hello", other) { TurnId = "turn-1" }));
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(
-            () => SharedStoreHosts.CollectAsync(_host.Twin.ChatStreamingAsync(new TwinChatRequest("Hello", other) { TurnId = "turn-1" })));
+            () => _host.Twin.ChatStreamingAsync(new TwinChatRequest("Hello", other) { TurnId = "turn-1" }).ToListAsync().AsTask());
 
         Assert.Single(_host.Model.Calls);
         Assert.Empty(await Store.ReadAllAsync(new ConversationKey("default", other)));
@@ -208,15 +203,9 @@ public sealed class IdempotentTurnTests : IDisposable
         var session = SessionId.New();
         await _host.Twin.ChatAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" });
 
-        var updates = new List<TwinStreamUpdate>();
-        await foreach (var update in _host.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }))
-        {
-            updates.Add(update);
-        }
+        var updates = await _host.Twin.ChatStreamingAsync(new TwinChatRequest("Hi", session) { TurnId = "s1" }).ToListAsync();
 
-        Assert.Equal([TwinStreamUpdateKind.Session, TwinStreamUpdateKind.Delta, TwinStreamUpdateKind.Completed], updates.Select(u => u.Kind));
-        Assert.Equal("Echo: Hi", updates[1].Text);
-        Assert.True(updates[2].IsReplay);
+        ReplayedStream.AssertReplayOf("Echo: Hi", updates);
         Assert.Single(_host.Model.Calls);
     }
 

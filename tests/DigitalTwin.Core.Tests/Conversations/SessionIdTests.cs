@@ -1,5 +1,3 @@
-using DigitalTwin.Conversations;
-
 namespace DigitalTwin.Core.Tests.Conversations;
 
 public sealed class SessionIdTests

@@ -1,9 +1,4 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Providers;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Conversations;
 
@@ -104,11 +99,7 @@ public sealed class TwinTests : IDisposable
     public async Task Streaming_YieldsSessionDeltasAndCompletion_ThenStoresTheWholeTurnOnce()
     {
         _host.Model.Answer = _ => "I build serverless platforms";
-        var updates = new List<TwinStreamUpdate>();
-        await foreach (var update in _host.Twin.ChatStreamingAsync(new TwinChatRequest("What do you do?")))
-        {
-            updates.Add(update);
-        }
+        var updates = await _host.Twin.ChatStreamingAsync(new TwinChatRequest("What do you do?")).ToListAsync();
 
         Assert.Equal(TwinStreamUpdateKind.Session, updates[0].Kind);
         Assert.Equal(TwinStreamUpdateKind.Completed, updates[^1].Kind);

@@ -1,12 +1,8 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers;
 using DigitalTwin.Resilience;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Tests.DependencyInjection;

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using DigitalTwin.Conversations;
 using DigitalTwin.Core.Tests.Providers.Bedrock;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

@@ -1,7 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
-
 namespace DigitalTwin.Core.Tests.Memory;
 
 /// <summary>Reads longer than one listing or query page (1,000 keys or items) continue across pages in order.</summary>

@@ -1,8 +1,6 @@
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Tests.Memory;

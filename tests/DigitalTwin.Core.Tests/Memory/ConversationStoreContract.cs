@@ -1,7 +1,4 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -9,7 +6,7 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// The behaviour every <see cref="IConversationStore"/> must have. A store's test class derives from this and supplies
 /// fresh, empty stores; <see cref="CreatePeerAsync"/> gives a second instance over the same data, as a second host would.
 /// </summary>
-public abstract class ConversationStoreContract : IAsyncLifetime
+public abstract class ConversationStoreContract : StoreContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
@@ -21,9 +18,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     /// <summary>Another instance reading and writing the same data as <paramref name="store"/> (another host).</summary>
     protected abstract Task<IConversationStore> CreatePeerAsync(IConversationStore store);
 
-    public virtual async Task InitializeAsync() => Store = await CreateStoreAsync();
-
-    public virtual Task DisposeAsync() => Task.CompletedTask;
+    public override async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     protected static ConversationKey NewKey(string twin = "default") => new(twin, SessionId.New());
 
@@ -181,18 +176,6 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         Metadata = new TurnMetadata { Model = "gpt-test", Provider = "openai", InputTokens = 100, OutputTokens = 20, Latency = TimeSpan.FromMilliseconds(700), FinishReason = "stop" },
     };
 
-    private static async Task<List<TurnRecord>> ListAsync(IConversationStore store, string twin, DateTimeOffset since, DateTimeOffset until)
-    {
-        var index = store.TurnIndex();
-        var records = new List<TurnRecord>();
-        await foreach (var record in index.ReadTurnsAsync(twin, since, until))
-        {
-            records.Add(record);
-        }
-
-        return records;
-    }
-
     [Fact]
     public async Task TurnIndex_ListsEachTurnInThePeriodOnce_WithItsConversationAndMetadata_AndNothingOutside()
     {
@@ -209,7 +192,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         await Store.AppendAsync(b, TurnAt(until, "at-end"));
         await Store.AppendAsync(new ConversationKey(twin + "-other", a.SessionId), TurnAt(since.AddHours(1), "other-twin"));
 
-        var records = await ListAsync(Store, twin, since, until);
+        var records = await StoreTurns.ReadTurnsAsync(Store, twin, since, until);
 
         Assert.Equal(["at-start", "day-one", "day-two", "last-tick"], records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
         var dayOne = records.Single(r => r.TurnId == "day-one");
@@ -229,10 +212,10 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         await peer.AppendAsync(new ConversationKey(twin, SessionId.New()), TurnAt(when, "from-peer"));
         await Store.AppendAsync(new ConversationKey(twin, SessionId.New()), TurnAt(when.AddMinutes(1), "from-me"));
 
-        Assert.Equal(["from-me", "from-peer"], (await ListAsync(Store, twin, when.AddDays(-40), when.AddDays(1))).Select(r => r.TurnId).Order(StringComparer.Ordinal));
-        Assert.Equal(["from-me", "from-peer"], (await ListAsync(peer, twin, when, when.AddMinutes(2))).Select(r => r.TurnId).Order(StringComparer.Ordinal));
-        Assert.Empty(await ListAsync(Store, twin, when.AddDays(1), when.AddDays(30)));
-        Assert.Empty(await ListAsync(Store, "idx-never-used", when.AddDays(-1), when.AddDays(1)));
+        Assert.Equal(["from-me", "from-peer"], (await StoreTurns.ReadTurnsAsync(Store, twin, when.AddDays(-40), when.AddDays(1))).Select(r => r.TurnId).Order(StringComparer.Ordinal));
+        Assert.Equal(["from-me", "from-peer"], (await StoreTurns.ReadTurnsAsync(peer, twin, when, when.AddMinutes(2))).Select(r => r.TurnId).Order(StringComparer.Ordinal));
+        Assert.Empty(await StoreTurns.ReadTurnsAsync(Store, twin, when.AddDays(1), when.AddDays(30)));
+        Assert.Empty(await StoreTurns.ReadTurnsAsync(Store, "idx-never-used", when.AddDays(-1), when.AddDays(1)));
     }
 
     [Fact]
@@ -242,7 +225,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         var when = new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
         await Store.AppendAsync(new ConversationKey(twin, SessionId.New()), TurnAt(when, "plain") with { Metadata = null });
 
-        var record = Assert.Single(await ListAsync(Store, twin, when, when.AddSeconds(1)));
+        var record = Assert.Single(await StoreTurns.ReadTurnsAsync(Store, twin, when, when.AddSeconds(1)));
 
         Assert.Equal("plain", record.TurnId);
         Assert.Null(record.Metadata);

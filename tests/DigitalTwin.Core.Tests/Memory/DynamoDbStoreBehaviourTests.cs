@@ -1,8 +1,4 @@
-using System.Text;
 using Amazon.DynamoDBv2.Model;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Core.Tests.Memory.StoreTurns;

@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
 namespace DigitalTwin.Core.Tests.Memory;
@@ -22,10 +19,7 @@ public sealed class DynamoDbStoreFaultTests(DynaliteFixture dynamo)
 
         await server.KillAsync();
 
-        var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("two")));
-        var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
-        Assert.Equal(ConversationStoreFailure.Unavailable, write.Failure);
-        Assert.Equal(ConversationStoreFailure.Unavailable, read.Failure);
+        await AssertUnavailableAsync(store, key);
     }
 
     [Fact]

@@ -1,8 +1,5 @@
-using DigitalTwin.Core.Tests.Support;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 
 namespace DigitalTwin.Core.Tests.Memory;
@@ -13,21 +10,10 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// </summary>
 public abstract class DynamoDbTurnClaimsSuite(DynamoDbStoreOptions options, IAmazonDynamoDB raw) : TurnClaimsContract
 {
-    private readonly List<DynamoDbConversationStore> _stores = [];
     private readonly DynamoDbStoreOptions _options = options;
 
-    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time)
-    {
-        var store = DynaliteFixture.CreateStore(_options, time: time);
-        _stores.Add(store);
-        return Task.FromResult<IConversationStore>(store);
-    }
-
-    public override Task DisposeAsync()
-    {
-        _stores.ForEach(s => s.Dispose());
-        return Task.CompletedTask;
-    }
+    protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) =>
+        Task.FromResult<IConversationStore>(Own(DynaliteFixture.CreateStore(_options, time: time)));
 
     [Fact]
     public async Task Claim_IsAnItemInTheSessionsClaimsPartition_WithOwnerExpiryAndTtl_AndReleaseDeletesIt()

@@ -1,13 +1,9 @@
-using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using Microsoft.Extensions.Logging;
+using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -46,18 +42,12 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
         var http = new RecordingHttpClientFactory();
         using var store = Store(http);
         int[] perDay = [4, 7, 2];
-        var expected = perDay.SelectMany((n, d) => Enumerable.Range(0, n).Select(i => (Id: $"d{d}-{i}", At: Day1.AddDays(d).AddMinutes(131 * i)))).ToList();
-        var outside = new[] { ("before", Day1.AddTicks(-1)), ("after", Day1.AddDays(perDay.Length)) };
-        foreach (var (id, at) in expected.Concat(outside))
-        {
-            await store.AppendAsync(new ConversationKey("pager", SessionId.New()), TurnAt(at, id));
-        }
+        var expected = await AppendOverDaysAsync(store, "pager", Day1, perDay, minutesApart: 131);
 
         http.Clear();
-        var records = await ListAsync(store, "pager", Day1, Day1.AddDays(perDay.Length));
+        var records = await ReadTurnsAsync(store, "pager", Day1, Day1.AddDays(perDay.Length));
 
-        Assert.Equal(expected.Select(t => t.Id).Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
-        Assert.All(records, r => Assert.Equal(expected.Single(t => t.Id == r.TurnId).At, r.Timestamp));
+        AssertListsEachOnce(expected, records);
         var queries = http.Requests.Count(r => r.Header("X-Amz-Target") == "DynamoDB_20120810.Query");
         Assert.True(queries >= perDay.Sum(n => (n + 2) / 3), $"{queries} queries cannot have paged through {perDay.Sum()} items three at a time.");
     }
@@ -72,7 +62,7 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
         var key = new ConversationKey("default", SessionId.New());
         await store.AppendAsync(key, TurnAt(Day1, "stored"));
 
-        var ex = await Assert.ThrowsAsync<ConversationStoreException>(() => ListAsync(store, "default", Day1, Day1.AddDays(1)));
+        var ex = await Assert.ThrowsAsync<ConversationStoreException>(() => ReadTurnsAsync(store, "default", Day1, Day1.AddDays(1)));
 
         Assert.Single(await store.ReadAllAsync(key));
         Assert.Equal(ConversationStoreFailure.Unavailable, ex.Failure);
@@ -109,7 +99,7 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
             ["pk"] = new() { S = "mixed#foreign" }, ["sk"] = new() { S = "1" }, ["day"] = new() { S = "mixed#2026-04-01" }, ["meta"] = new() { S = "{not json" },
         });
 
-        var records = await ListAsync(store, "mixed", Day1, Day1.AddDays(1));
+        var records = await ReadTurnsAsync(store, "mixed", Day1, Day1.AddDays(1));
 
         Assert.Equal(["good"], records.Select(r => r.TurnId));
         Assert.Equal(4211, Assert.Single(_log.Entries, e => e.Level == LogLevel.Warning).EventId.Id);
@@ -129,23 +119,6 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
         {
             await Task.Delay(20);
         }
-    }
-
-    internal static ConversationTurn TurnAt(DateTimeOffset answered, string id, string model = "gpt-test") => new(
-        id, new(ConversationRole.User, "question", answered.AddSeconds(-1)), new(ConversationRole.Assistant, "answer", answered))
-    {
-        Metadata = new TurnMetadata { Model = model, Provider = "openai", InputTokens = 10, OutputTokens = 2, Latency = TimeSpan.FromMilliseconds(300) },
-    };
-
-    internal static async Task<List<TurnRecord>> ListAsync(DynamoDbConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
-    {
-        var records = new List<TurnRecord>();
-        await foreach (var record in index.TurnIndex().ReadTurnsAsync(twin, since, until))
-        {
-            records.Add(record);
-        }
-
-        return records;
     }
 
     private DynamoDbConversationStore Store(Amazon.Runtime.HttpClientFactory? http = null) =>

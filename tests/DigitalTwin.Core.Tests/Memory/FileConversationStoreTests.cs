@@ -1,30 +1,18 @@
-using System.Text;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
 public sealed class FileConversationStoreTests : ConversationStoreContract
 {
-    private readonly TempDirectory _dir = new();
-
     protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult<IConversationStore>(NewStore());
 
     // A second instance has its own in-process locks, so only the OS file lock keeps the two apart, as between processes.
     protected override Task<IConversationStore> CreatePeerAsync(IConversationStore store) => Task.FromResult<IConversationStore>(NewStore());
 
-    public override Task DisposeAsync()
-    {
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
+    private FileConversationStore NewStore() => new(new FileStoreOptions { Directory = Folder.Path }, TimeProvider.System);
 
-    private FileConversationStore NewStore() => new(new FileStoreOptions { Directory = _dir.Path }, TimeProvider.System);
-
-    private string SessionFile(ConversationKey key) => Path.Combine(_dir.Path, key.TwinStorageName, key.SessionId.StorageName + ".jsonl");
+    private string SessionFile(ConversationKey key) => Path.Combine(Folder.Path, key.TwinStorageName, key.SessionId.StorageName + ".jsonl");
 
     [Fact]
     public async Task TornLastLine_IsSkippedAndTheNextAppendSealsItOff()
@@ -57,9 +45,9 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         var key = new ConversationKey("Alice Smith", SessionId.Parse("abcdefgh-1234"));
         await Store.AppendAsync(key, Turn("hi", "hello"));
 
-        var file = Assert.Single(Directory.EnumerateFiles(_dir.Path, "*", SearchOption.AllDirectories), f => !f.Contains("_index", StringComparison.Ordinal));
+        var file = Assert.Single(Directory.EnumerateFiles(Folder.Path, "*", SearchOption.AllDirectories), f => !f.Contains("_index", StringComparison.Ordinal));
         Assert.DoesNotContain("abcdefgh", file, StringComparison.Ordinal);
-        Assert.Equal(Path.Combine(_dir.Path, "_41lice_20_53mith"), Path.GetDirectoryName(file));
+        Assert.Equal(Path.Combine(Folder.Path, "_41lice_20_53mith"), Path.GetDirectoryName(file));
     }
 
     [Fact]
@@ -79,7 +67,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     [Fact]
     public async Task UnwritableFolder_ThrowsTypedStoreError()
     {
-        var blocker = Path.Combine(_dir.Path, "file-not-folder");
+        var blocker = Path.Combine(Folder.Path, "file-not-folder");
         await File.WriteAllTextAsync(blocker, "x");
         var store = new FileConversationStore(new FileStoreOptions { Directory = blocker }, TimeProvider.System);
 
@@ -88,18 +76,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     }
 
     private string JournalFile(string twin, DateTimeOffset day) =>
-        Path.Combine(_dir.Path, DigitalTwinDefaults.ToStorageName(twin), "_index", day.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".jsonl");
-
-    private static async Task<List<TurnRecord>> ListAsync(ITurnIndex index, string twin, DateTimeOffset since, DateTimeOffset until)
-    {
-        var records = new List<TurnRecord>();
-        await foreach (var record in index.ReadTurnsAsync(twin, since, until))
-        {
-            records.Add(record);
-        }
-
-        return records;
-    }
+        Path.Combine(Folder.Path, DigitalTwinDefaults.ToStorageName(twin), "_index", day.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".jsonl");
 
     [Fact]
     public async Task TurnJournal_HoldsOneLinePerTurnPerUtcDay_WithoutMessageText()
@@ -124,7 +101,7 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
         var second = Turn("q2", "a2", 1);
         await Store.AppendAsync(key, second);
 
-        var records = await ListAsync(Store.TurnIndex(), "journal", turn.Assistant.Timestamp.AddHours(-1), turn.Assistant.Timestamp.AddHours(1));
+        var records = await StoreTurns.ReadTurnsAsync(Store, "journal", turn.Assistant.Timestamp.AddHours(-1), turn.Assistant.Timestamp.AddHours(1));
 
         Assert.Equal(new[] { turn.TurnId, second.TurnId }.Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
     }
@@ -134,29 +111,29 @@ public sealed class FileConversationStoreTests : ConversationStoreContract
     {
         var key = NewKey("blocked");
         var turn = Turn("q", "a", 0);
-        var indexFolder = Path.Combine(_dir.Path, key.TwinStorageName, "_index");
+        var indexFolder = Path.Combine(Folder.Path, key.TwinStorageName, "_index");
         Directory.CreateDirectory(Path.GetDirectoryName(indexFolder)!);
         await File.WriteAllTextAsync(indexFolder, "a file where the journal folder should be");
         var logs = new ListLogger();
-        var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path }, TimeProvider.System, logs);
+        var store = new FileConversationStore(new FileStoreOptions { Directory = Folder.Path }, TimeProvider.System, logs);
 
         await store.AppendAsync(key, turn);
 
         Assert.Equal(turn.TurnId, Assert.Single(await store.ReadAllAsync(key)).TurnId);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("turn journal", warning.Message, StringComparison.Ordinal);
-        Assert.Empty(await ListAsync(store.TurnIndex(), "blocked", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
+        Assert.Empty(await StoreTurns.ReadTurnsAsync(store, "blocked", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
     }
 
     [Fact]
     public async Task WriteTurnIndexOff_WritesNoJournal()
     {
-        var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path, WriteTurnIndex = false }, TimeProvider.System);
+        var store = new FileConversationStore(new FileStoreOptions { Directory = Folder.Path, WriteTurnIndex = false }, TimeProvider.System);
         var turn = Turn("q", "a", 0);
 
         await store.AppendAsync(NewKey("nojournal"), turn);
 
         Assert.False(File.Exists(JournalFile("nojournal", turn.Assistant.Timestamp)));
-        Assert.Empty(await ListAsync(store.TurnIndex(), "nojournal", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
+        Assert.Empty(await StoreTurns.ReadTurnsAsync(store, "nojournal", turn.Assistant.Timestamp.AddDays(-1), turn.Assistant.Timestamp.AddDays(1)));
     }
 }

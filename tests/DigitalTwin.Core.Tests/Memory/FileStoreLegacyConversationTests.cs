@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Memory;

@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -12,20 +8,12 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// </summary>
 public sealed class FileTurnClaimsTests : TurnClaimsContract
 {
-    private readonly TempDirectory _dir = new();
-
     protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IConversationStore>(NewStore(time));
 
-    public override Task DisposeAsync()
-    {
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private FileConversationStore NewStore(TimeProvider time) => new(new FileStoreOptions { Directory = _dir.Path }, time);
+    private FileConversationStore NewStore(TimeProvider time) => new(new FileStoreOptions { Directory = Folder.Path }, time);
 
     private string ClaimFile(ConversationKey key, string turnId) => Path.Combine(
-        _dir.Path, key.TwinStorageName, key.SessionId.StorageName + ".claims", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(turnId))));
+        Folder.Path, key.TwinStorageName, key.SessionId.StorageName + ".claims", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(turnId))));
 
     [Fact]
     public async Task Claim_IsAFileBesideTheSession_NamedByTheTurnIdsHash_AndReleaseDeletesIt()
@@ -38,7 +26,7 @@ public sealed class FileTurnClaimsTests : TurnClaimsContract
         var json = await File.ReadAllTextAsync(ClaimFile(key, "client-key-42"));
         Assert.Contains($"\"owner\":\"{claim!.Owner}\"", json, StringComparison.Ordinal);
         Assert.Contains($"\"expires\":{claim.ExpiresAt.ToUnixTimeMilliseconds()}", json, StringComparison.Ordinal);
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(_dir.Path, "*", SearchOption.AllDirectories), p => p.Contains("client-key-42", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Folder.Path, "*", SearchOption.AllDirectories), p => p.Contains("client-key-42", StringComparison.Ordinal));
         await store.TurnClaims().ReleaseAsync(claim);
         Assert.False(File.Exists(ClaimFile(key, "client-key-42")));
     }
@@ -60,7 +48,7 @@ public sealed class FileTurnClaimsTests : TurnClaimsContract
     [Fact]
     public async Task ClaimLockHeldByAnotherProcess_TimesOutWithTypedError()
     {
-        var store = new FileConversationStore(new FileStoreOptions { Directory = _dir.Path, LockTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
+        var store = new FileConversationStore(new FileStoreOptions { Directory = Folder.Path, LockTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
         var key = NewKey();
         await store.TurnClaims().TryClaimAsync(key, "t", Lease); // creates the claims folder and its lock file
         var lockFile = Path.Combine(Path.GetDirectoryName(ClaimFile(key, "t"))!, "lock");

@@ -1,5 +1,3 @@
-using DigitalTwin.Memory;
-
 namespace DigitalTwin.Core.Tests.Memory;
 
 public sealed class InMemoryConversationStoreTests : ConversationStoreContract

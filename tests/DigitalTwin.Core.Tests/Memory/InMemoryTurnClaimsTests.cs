@@ -1,6 +1,3 @@
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
-
 namespace DigitalTwin.Core.Tests.Memory;
 
 /// <summary>The claim contract for the in-memory store: its "hosts" are requests in one process sharing one store.</summary>

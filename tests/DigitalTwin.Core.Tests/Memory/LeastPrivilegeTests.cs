@@ -3,16 +3,11 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 using DigitalTwin.Notifications;
 using DigitalTwin.Owner;
 using DigitalTwin.Providers;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Memory;

@@ -1,5 +1,3 @@
-using System.Text;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.Aws;
 using Microsoft.Extensions.Time.Testing;
 

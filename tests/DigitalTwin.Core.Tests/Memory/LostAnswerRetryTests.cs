@@ -4,9 +4,6 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +27,7 @@ public sealed class S3LostAnswerTests(S3ServerFixture s3)
         using var store = new S3ConversationStore(client, ownsClient: false, options, TimeProvider.System, NullLogger.Instance);
         var key = new ConversationKey("default", SessionId.New());
 
-        await store.AppendAsync(key, LostAnswerTurns.Turn("only once"));
+        await store.AppendAsync(key, StoreTurns.Turn("only once"));
 
         Assert.Equal(["only once"], (await store.ReadAllAsync(key)).Select(t => t.User.Content));
         Assert.Equal(objects, (await s3.RawClient.ListObjectsV2Async(new ListObjectsV2Request { BucketName = S3ServerFixture.Bucket, Prefix = options.KeyPrefix + "default/" })).S3Objects.Count);
@@ -69,7 +66,7 @@ public sealed class DynamoDbLostAnswerTests(DynaliteFixture dynamo)
         using var store = new DynamoDbConversationStore(client, ownsClient: false, options, TimeProvider.System, NullLogger.Instance);
         var key = new ConversationKey("default", SessionId.New());
 
-        await store.AppendAsync(key, LostAnswerTurns.Turn("only once"));
+        await store.AppendAsync(key, StoreTurns.Turn("only once"));
 
         Assert.Equal(expected, (await store.ReadAllAsync(key)).Select(t => t.User.Content));
     }
@@ -96,10 +93,4 @@ public sealed class DynamoDbLostAnswerTests(DynaliteFixture dynamo)
             throw new ConditionalCheckFailedException("The conditional request failed") { Item = item };
         }
     }
-}
-
-internal static class LostAnswerTurns
-{
-    public static ConversationTurn Turn(string user) => new(
-        Guid.NewGuid().ToString("N"), new(ConversationRole.User, user, DateTimeOffset.UtcNow), new(ConversationRole.Assistant, "reply", DateTimeOffset.UtcNow));
 }

@@ -1,12 +1,9 @@
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using Microsoft.Extensions.Logging;
+using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -31,9 +28,9 @@ public sealed partial class MotoDynamoDbTableCommandsTests(MotoFixture moto)
         _options.Retention = TimeSpan.FromDays(30);
         using var store = Store();
 
-        await store.AppendAsync(new ConversationKey("docs", SessionId.New()), DynamoDbTurnIndexTests.TurnAt(Day1.AddHours(1), "t1"));
+        await store.AppendAsync(new ConversationKey("docs", SessionId.New()), TurnAt(Day1.AddHours(1), "t1"));
 
-        Assert.Equal(["t1"], (await DynamoDbTurnIndexTests.ListAsync(store, "docs", Day1, Day1.AddDays(1))).Select(r => r.TurnId));
+        Assert.Equal(["t1"], (await ReadTurnsAsync(store, "docs", Day1, Day1.AddDays(1))).Select(r => r.TurnId));
         await AssertTtlOnExpiresAtAsync();
         var item = Assert.Single((await moto.RawDynamoDb.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items);
         Assert.True(item.ContainsKey(_options.TtlAttributeName));
@@ -45,15 +42,15 @@ public sealed partial class MotoDynamoDbTableCommandsTests(MotoFixture moto)
         await DynamoDbTurnIndexTests.CreateTableWithoutTheIndexAsync(moto.RawDynamoDb, _options.TableName);
         _options.CreateTableIfMissing = false;
         using var store = Store();
-        await store.AppendAsync(new ConversationKey("older", SessionId.New()), DynamoDbTurnIndexTests.TurnAt(Day1.AddHours(2), "before-the-index"));
+        await store.AppendAsync(new ConversationKey("older", SessionId.New()), TurnAt(Day1.AddHours(2), "before-the-index"));
 
-        var ex = await Assert.ThrowsAsync<ConversationStoreException>(() => DynamoDbTurnIndexTests.ListAsync(store, "older", Day1, Day1.AddDays(1)));
+        var ex = await Assert.ThrowsAsync<ConversationStoreException>(() => ReadTurnsAsync(store, "older", Day1, Day1.AddDays(1)));
         Assert.Contains("aws dynamodb update-table", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'turns-by-day'", ex.Message, StringComparison.Ordinal);
 
         await RunDocsCommandAsync("update-table");
 
-        Assert.Equal(["before-the-index"], (await DynamoDbTurnIndexTests.ListAsync(store, "older", Day1, Day1.AddDays(1))).Select(r => r.TurnId));
+        Assert.Equal(["before-the-index"], (await ReadTurnsAsync(store, "older", Day1, Day1.AddDays(1))).Select(r => r.TurnId));
     }
 
     [Fact]
@@ -62,7 +59,7 @@ public sealed partial class MotoDynamoDbTableCommandsTests(MotoFixture moto)
         _options.Retention = TimeSpan.FromDays(7);
         using var store = Store();
 
-        await store.AppendAsync(new ConversationKey("ttl", SessionId.New()), DynamoDbTurnIndexTests.TurnAt(Day1, "t"));
+        await store.AppendAsync(new ConversationKey("ttl", SessionId.New()), TurnAt(Day1, "t"));
 
         await AssertTtlOnExpiresAtAsync();
         Assert.DoesNotContain(_log.Entries, e => e.Level >= LogLevel.Warning);

@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
 
 namespace DigitalTwin.Core.Tests.Memory;
@@ -9,16 +6,12 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// The behaviour every store's <see cref="IOwnerRecords"/> must have. A store's test class derives from this and supplies
 /// "hosts": store instances over the same data (separate clients and in-process state, as separate hosts would have).
 /// </summary>
-public abstract class OwnerRecordsContract : IAsyncLifetime
+public abstract class OwnerRecordsContract : StoreContract
 {
     protected static readonly DateTimeOffset Monday = new(2026, 5, 4, 9, 30, 0, TimeSpan.Zero);
 
     /// <summary>A new store instance as one host would have it, over the same backing store as the others.</summary>
     protected abstract Task<IConversationStore> CreateStoreAsync();
-
-    public virtual Task InitializeAsync() => Task.CompletedTask;
-
-    public virtual Task DisposeAsync() => Task.CompletedTask;
 
     protected async Task<IOwnerRecords> CreateHostAsync() => (await CreateStoreAsync()).OwnerRecords();
 

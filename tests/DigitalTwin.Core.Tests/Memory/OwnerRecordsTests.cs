@@ -1,8 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 
@@ -22,16 +19,8 @@ public sealed class InMemoryOwnerRecordsTests : OwnerRecordsContract
 /// </summary>
 public sealed class FileOwnerRecordsTests : OwnerRecordsContract
 {
-    private readonly TempDirectory _dir = new();
-
     protected override Task<IConversationStore> CreateStoreAsync() =>
-        Task.FromResult<IConversationStore>(new FileConversationStore(new FileStoreOptions { Directory = _dir.Path }, TimeProvider.System));
-
-    public override Task DisposeAsync()
-    {
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
+        Task.FromResult<IConversationStore>(new FileConversationStore(new FileStoreOptions { Directory = Folder.Path }, TimeProvider.System));
 
     [Fact]
     public async Task NotifiedRecords_LeaveTheOutboxFolder_SoItDoesNotGrowWithThem()
@@ -39,13 +28,13 @@ public sealed class FileOwnerRecordsTests : OwnerRecordsContract
         var records = (await CreateStoreAsync()).OwnerRecords();
         var lead = Lead(Monday);
         await records.TryAddAsync(lead);
-        var outbox = Path.Combine(_dir.Path, "default", "_records", "outbox");
+        var outbox = Path.Combine(Folder.Path, "default", "_records", "outbox");
         Assert.Single(Directory.GetFiles(outbox));
 
         await records.MarkNotifiedAsync(lead, Monday.AddMinutes(1));
 
         Assert.Empty(Directory.GetFiles(outbox));
-        Assert.Single(Directory.GetFiles(Path.Combine(_dir.Path, "default", "_records"), "*.json"));
+        Assert.Single(Directory.GetFiles(Path.Combine(Folder.Path, "default", "_records"), "*.json"));
     }
 }
 
@@ -57,21 +46,9 @@ public sealed class FileOwnerRecordsTests : OwnerRecordsContract
 [Trait("Category", ExternalTool.Category)]
 public sealed class S3OwnerRecordsTests(MotoFixture moto) : OwnerRecordsContract
 {
-    private readonly List<S3ConversationStore> _stores = [];
     private readonly string _prefix = S3ServerFixture.NewPrefix();
 
-    protected override Task<IConversationStore> CreateStoreAsync()
-    {
-        var store = S3ServerFixture.CreateStore(moto.S3Options(_prefix));
-        _stores.Add(store);
-        return Task.FromResult<IConversationStore>(store);
-    }
-
-    public override Task DisposeAsync()
-    {
-        _stores.ForEach(s => s.Dispose());
-        return Task.CompletedTask;
-    }
+    protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult<IConversationStore>(Own(S3ServerFixture.CreateStore(moto.S3Options(_prefix))));
 
     [Fact]
     public async Task NotifiedRecords_LeaveTheOutboxPrefix_AndTheRecordSitsOutsideEverySession()
@@ -107,20 +84,7 @@ public abstract class DynamoDbOwnerRecordsSuite(DynamoDbStoreOptions options, IA
     private async Task<List<Dictionary<string, AttributeValue>>> ItemsAsync() =>
         (await raw.ScanAsync(new ScanRequest { TableName = options.TableName })).Items;
 
-    private readonly List<DynamoDbConversationStore> _stores = [];
-
-    protected override Task<IConversationStore> CreateStoreAsync()
-    {
-        var store = DynaliteFixture.CreateStore(options);
-        _stores.Add(store);
-        return Task.FromResult<IConversationStore>(store);
-    }
-
-    public override Task DisposeAsync()
-    {
-        _stores.ForEach(s => s.Dispose());
-        return Task.CompletedTask;
-    }
+    protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult<IConversationStore>(Own(DynaliteFixture.CreateStore(options)));
 }
 
 [Collection(DynaliteTests.Name)]

@@ -1,5 +1,3 @@
-using DigitalTwin.Memory;
-
 namespace DigitalTwin.Core.Tests.Memory;
 
 /// <summary>
@@ -8,25 +6,7 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// </summary>
 public abstract class RemoteConversationStoreSuite(Func<IConversationStore> create) : ConversationStoreContract
 {
-    private readonly List<IConversationStore> _stores = [];
+    protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult(Own(create()));
 
-    protected override Task<IConversationStore> CreateStoreAsync() => Task.FromResult(Track(create()));
-
-    protected override Task<IConversationStore> CreatePeerAsync(IConversationStore store) => Task.FromResult(Track(create()));
-
-    public override Task DisposeAsync()
-    {
-        foreach (var store in _stores.OfType<IDisposable>())
-        {
-            store.Dispose();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private IConversationStore Track(IConversationStore store)
-    {
-        _stores.Add(store);
-        return store;
-    }
+    protected override Task<IConversationStore> CreatePeerAsync(IConversationStore store) => Task.FromResult(Own(create()));
 }

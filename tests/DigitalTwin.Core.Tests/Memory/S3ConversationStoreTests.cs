@@ -1,4 +1,3 @@
-using DigitalTwin.Core.Tests.Memory.Servers;
 using DigitalTwin.Memory.S3;
 
 namespace DigitalTwin.Core.Tests.Memory;

@@ -1,9 +1,5 @@
 using System.Buffers.Text;
-using System.Text;
 using Amazon.S3.Model;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Time.Testing;
 using static DigitalTwin.Core.Tests.Memory.StoreTurns;

@@ -1,7 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
@@ -32,11 +28,7 @@ public sealed class S3StoreFaultTests(S3ServerFixture s3)
             using var store = S3ServerFixture.CreateStore(options);
             await server.KillAsync();
 
-            var write = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(key, Turn("three")));
-            var read = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.ReadLatestAsync(key, 10));
-
-            Assert.Equal(ConversationStoreFailure.Unavailable, write.Failure);
-            Assert.Equal(ConversationStoreFailure.Unavailable, read.Failure);
+            await AssertUnavailableAsync(store, key);
         }
 
         // The same data folder served again: exactly the acknowledged turns.

@@ -1,7 +1,3 @@
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 
 namespace DigitalTwin.Core.Tests.Memory;
@@ -14,23 +10,12 @@ namespace DigitalTwin.Core.Tests.Memory;
 [Trait("Category", ExternalTool.Category)]
 public sealed class S3TurnClaimsTests(MotoFixture moto) : TurnClaimsContract
 {
-    private readonly List<S3ConversationStore> _stores = [];
     private readonly string _prefix = S3ServerFixture.NewPrefix();
-
-    public override Task DisposeAsync()
-    {
-        _stores.ForEach(s => s.Dispose());
-        return Task.CompletedTask;
-    }
 
     protected override Task<IConversationStore> CreateStoreAsync(TimeProvider time) => Task.FromResult<IConversationStore>(NewStore(time));
 
-    private S3ConversationStore NewStore(TimeProvider time, RecordingHttpClientFactory? http = null, S3StoreOptions? options = null)
-    {
-        var store = S3ServerFixture.CreateStore(options ?? moto.S3Options(_prefix), http, time);
-        _stores.Add(store);
-        return store;
-    }
+    private S3ConversationStore NewStore(TimeProvider time, RecordingHttpClientFactory? http = null, S3StoreOptions? options = null) =>
+        Own(S3ServerFixture.CreateStore(options ?? moto.S3Options(_prefix), http, time));
 
     [Fact]
     public async Task ClaimTakeoverAndRelease_SendTheConditionalHeaders_AndTheClaimLivesOutsideTheSessionsTurns()

@@ -1,12 +1,9 @@
 using Amazon.Runtime;
 using Amazon.S3.Model;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Memory.Servers;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Logging;
+using static DigitalTwin.Core.Tests.Memory.StoreTurns;
 
 namespace DigitalTwin.Core.Tests.Memory;
 
@@ -25,15 +22,12 @@ public sealed class S3TurnIndexTests(S3ServerFixture s3)
         var http = new RecordingHttpClientFactory();
         using var store = Store(http);
         int[] perDay = [5, 7, 9, 11];
-        var expected = perDay.SelectMany((n, d) => Enumerable.Range(0, n).Select(i => (Id: $"d{d}-{i}", At: Day1.AddDays(d).AddMinutes(97 * i)))).ToList();
-        var outside = new[] { ("before", Day1.AddTicks(-1)), ("after", Day1.AddDays(perDay.Length)) };
-        await Parallel.ForEachAsync(expected.Concat(outside), async (t, ct) => await store.AppendAsync(new ConversationKey("pager", SessionId.New()), TurnAt(t.Item2, t.Item1), ct));
+        var expected = await AppendOverDaysAsync(store, "pager", Day1, perDay, minutesApart: 97);
         http.Clear();
 
-        var records = await ListAsync(store, "pager", Day1, Day1.AddDays(perDay.Length));
+        var records = await ReadTurnsAsync(store, "pager", Day1, Day1.AddDays(perDay.Length));
 
-        Assert.Equal(expected.Select(t => t.Id).Order(StringComparer.Ordinal), records.Select(r => r.TurnId).Order(StringComparer.Ordinal));
-        Assert.All(records, r => Assert.Equal(expected.Single(t => t.Id == r.TurnId).At, r.Timestamp));
+        AssertListsEachOnce(expected, records);
         var lists = http.Requests.Where(r => r.Uri.Query.Contains("list-type=2", StringComparison.Ordinal)).ToList();
         Assert.Equal(perDay.Sum(n => (n + 3) / 4), lists.Count);
         Assert.All(lists, r => Assert.Contains("max-keys=4", r.Uri.Query, StringComparison.Ordinal));
@@ -48,7 +42,7 @@ public sealed class S3TurnIndexTests(S3ServerFixture s3)
         await store.AppendAsync(new ConversationKey("long", SessionId.New()), TurnAt(Day1.AddHours(1), "long-model", longModel));
         await store.AppendAsync(new ConversationKey("long", SessionId.New()), TurnAt(Day1.AddHours(2), "short-model"));
 
-        var records = await ListAsync(store, "long", Day1, Day1.AddDays(1));
+        var records = await ReadTurnsAsync(store, "long", Day1, Day1.AddDays(1));
         var keys = await IndexKeysAsync();
 
         Assert.Equal(longModel, records.Single(r => r.TurnId == "long-model").Metadata?.Model);
@@ -74,7 +68,7 @@ public sealed class S3TurnIndexTests(S3ServerFixture s3)
         Assert.Equal(4111, warning.EventId.Id);
         Assert.Contains($"s3://{_options.Bucket}/{_options.KeyPrefix}_index/refused/2026-04-01/", warning.Message, StringComparison.Ordinal);
         Assert.IsType<Amazon.S3.AmazonS3Exception>(warning.Exception);
-        Assert.Empty(await ListAsync(store, "refused", Day1, Day1.AddDays(1)));
+        Assert.Empty(await ReadTurnsAsync(store, "refused", Day1, Day1.AddDays(1)));
         Assert.Empty(await IndexKeysAsync());
     }
 
@@ -90,7 +84,7 @@ public sealed class S3TurnIndexTests(S3ServerFixture s3)
 
         Assert.Single(http.Requests, r => r.Method == "PUT");
         Assert.Empty(await IndexKeysAsync());
-        Assert.Empty(await ListAsync(store, "quiet", Day1, Day1.AddDays(1)));
+        Assert.Empty(await ReadTurnsAsync(store, "quiet", Day1, Day1.AddDays(1)));
         Assert.Single(await store.ReadAllAsync(key));
     }
 
@@ -103,27 +97,10 @@ public sealed class S3TurnIndexTests(S3ServerFixture s3)
         await PutRawAsync(day + "0638791488000000000-0123456789abcdef.not*base64");
         await PutRawAsync(day + "0638791488000000000-fedcba9876543210", "not a record");
 
-        var records = await ListAsync(store, "mixed", Day1, Day1.AddDays(1));
+        var records = await ReadTurnsAsync(store, "mixed", Day1, Day1.AddDays(1));
 
         Assert.Equal(["good"], records.Select(r => r.TurnId));
         Assert.Equal(2, _log.Entries.Count(e => e.Level == LogLevel.Warning && e.EventId.Id == 4112));
-    }
-
-    private static ConversationTurn TurnAt(DateTimeOffset answered, string id, string model = "gpt-test") => new(
-        id, new(ConversationRole.User, "question", answered.AddSeconds(-1)), new(ConversationRole.Assistant, "answer", answered))
-    {
-        Metadata = new TurnMetadata { Model = model, InputTokens = 10, OutputTokens = 2 },
-    };
-
-    private static async Task<List<TurnRecord>> ListAsync(S3ConversationStore index, string twin, DateTimeOffset since, DateTimeOffset until)
-    {
-        var records = new List<TurnRecord>();
-        await foreach (var record in index.TurnIndex().ReadTurnsAsync(twin, since, until))
-        {
-            records.Add(record);
-        }
-
-        return records;
     }
 
     private S3ConversationStore Store(HttpClientFactory? http = null) =>

@@ -1,6 +1,3 @@
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Memory;
@@ -9,7 +6,7 @@ namespace DigitalTwin.Core.Tests.Memory;
 /// The behaviour every <see cref="ITurnClaims"/> must have. A store's claim test class derives from this and supplies
 /// "hosts": store instances over the same data (separate clients and in-process state, as separate hosts would have).
 /// </summary>
-public abstract class TurnClaimsContract : IAsyncLifetime
+public abstract class TurnClaimsContract : StoreContract
 {
     protected static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
@@ -22,10 +19,6 @@ public abstract class TurnClaimsContract : IAsyncLifetime
 
     /// <summary>A host's claims: those of a new store instance, as the twin finds them.</summary>
     protected async Task<ITurnClaims> CreateHostAsync(TimeProvider time) => (await CreateStoreAsync(time)).TurnClaims();
-
-    public virtual Task InitializeAsync() => Task.CompletedTask;
-
-    public virtual Task DisposeAsync() => Task.CompletedTask;
 
     protected static ConversationKey NewKey(string twin = "default") => new(twin, SessionId.New());
 

@@ -1,11 +1,7 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Notifications;
 using DigitalTwin.Owner;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,6 +49,22 @@ public sealed class OwnerNotificationDeliveryTests : IAsyncLifetime
         var provider = services.BuildServiceProvider();
         _hosts.Add(provider);
         return provider;
+    }
+
+    /// <summary>Runs <paramref name="whileRunning"/> with the webhook accepting everything and the host's notification service started, as the generic host starts it.</summary>
+    private async Task WhileTheServiceRunsAsync(IServiceProvider host, Func<Task> whileRunning)
+    {
+        _webhook.Handler = c => { c.Response.StatusCode = 200; return Task.CompletedTask; };
+        var service = host.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OwnerNotificationService>().Single();
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await whileRunning();
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
     }
 
     private static OwnerRecord Lead(string email, DateTimeOffset at) => OwnerRecordSamples.Lead(at, email: email);
@@ -154,21 +166,15 @@ public sealed class OwnerNotificationDeliveryTests : IAsyncLifetime
     public async Task HostedService_DeliversARecordAnnouncedByANudge_WithoutBeingAsked()
     {
         var host = Host(TimeProvider.System);
-        _webhook.Handler = c => { c.Response.StatusCode = 200; return Task.CompletedTask; };
-        var service = host.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OwnerNotificationService>().Single();
-        await service.StartAsync(CancellationToken.None);
-        try
+
+        await WhileTheServiceRunsAsync(host, async () =>
         {
             await Records(host).TryAddAsync(Lead("nudged@example.com", DateTimeOffset.UtcNow));
             host.GetRequiredService<IOwnerNotifier>().Nudge();
 
             await WaitForRequestsAsync(1);
             Assert.Contains("nudged@example.com", _webhook.Requests[0].Body, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
+        });
     }
 
     [Fact]
@@ -186,22 +192,16 @@ public sealed class OwnerNotificationDeliveryTests : IAsyncLifetime
         services.AddDigitalTwin(o => o.PersonaDirectory = PersonaFolder.Sample).UseChatClient(model).UseFileStore(o => o.Directory = _dir.Path).UseLeadCapture();
         var host = services.BuildServiceProvider();
         _hosts.Add(host);
-        _webhook.Handler = c => { c.Response.StatusCode = 200; return Task.CompletedTask; };
         await Records(host).TryAddAsync(Lead("earlier@example.com", DateTimeOffset.UtcNow));
-        var service = host.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OwnerNotificationService>().Single();
-        await service.StartAsync(CancellationToken.None);
-        try
+
+        await WhileTheServiceRunsAsync(host, async () =>
         {
             await WaitForRequestsAsync(1); // the start-up pass sent the earlier record; the next pass is an hour away unless nudged
             await host.GetRequiredService<IDigitalTwin>().ChatAsync(new TwinChatRequest("I'm Grace, visitor@example.com: please get in touch"));
 
             await WaitForRequestsAsync(2);
             Assert.Contains("visitor@example.com", _webhook.Requests[1].Body, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
+        });
     }
 
     [Fact]

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Notifications;
 using DigitalTwin.Owner;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Tests.Notifications;

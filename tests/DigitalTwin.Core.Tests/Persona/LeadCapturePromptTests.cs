@@ -1,8 +1,5 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Core.Tests.Tools;
 using DigitalTwin.Persona;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Persona;

@@ -1,4 +1,3 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Persona;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,4 @@
-using System.Text;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Persona;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Persona;

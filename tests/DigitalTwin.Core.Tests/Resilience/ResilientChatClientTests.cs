@@ -1,7 +1,5 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers;
 using DigitalTwin.Resilience;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Resilience;

@@ -1,4 +1,3 @@
-using DigitalTwin.Conversations;
 using DigitalTwin.Owner;
 
 namespace DigitalTwin.Core.Tests.Support;

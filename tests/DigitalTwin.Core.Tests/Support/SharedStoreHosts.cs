@@ -1,6 +1,3 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.Core.Tests.Support;
@@ -58,17 +55,6 @@ public sealed class SharedStoreHosts(Func<IConversationStore>? newStore = null) 
         _providers.ForEach(p => p.Dispose());
         _stores.ForEach(s => s.Dispose());
         _folder.Dispose();
-    }
-
-    public static async Task<List<TwinStreamUpdate>> CollectAsync(IAsyncEnumerable<TwinStreamUpdate> stream)
-    {
-        var updates = new List<TwinStreamUpdate>();
-        await foreach (var update in stream)
-        {
-            updates.Add(update);
-        }
-
-        return updates;
     }
 
     public static async Task WaitUntilAsync(Func<bool> condition)

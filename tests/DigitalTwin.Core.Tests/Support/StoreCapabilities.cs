@@ -1,5 +1,4 @@
 using DigitalTwin.Analytics;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
 
 namespace DigitalTwin.Core.Tests.Support;

@@ -1,6 +1,4 @@
-using DigitalTwin.Conversations;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Support;

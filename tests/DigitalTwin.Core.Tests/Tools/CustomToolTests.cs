@@ -1,9 +1,5 @@
 using System.Text.Json;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Tools;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Tools;
 

@@ -1,11 +1,6 @@
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
 using DigitalTwin.Providers;
 using DigitalTwin.Tools;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Tools;
 

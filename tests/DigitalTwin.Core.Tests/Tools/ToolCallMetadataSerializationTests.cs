@@ -1,7 +1,4 @@
-using System.Text;
 using DigitalTwin.Analytics;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using DigitalTwin.Tools;
 
 namespace DigitalTwin.Core.Tests.Tools;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Tools;
 

@@ -1,7 +1,5 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Tools;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Tests.Tools;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using DigitalTwin.AspNetCore.Hosting.Lambda;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
@@ -9,30 +7,23 @@ public sealed class LambdaEventParserTests
 {
     private static LambdaRequest Parse(string json) => LambdaEventParser.Parse(Encoding.UTF8.GetBytes(json));
 
-    [Fact]
-    public void RestV1_NamedStage_PathBaseIsStageAndPathIsTheResourcePath()
+    [Theory]
+    [InlineData("RestV1", "GET", "/conversation/abc", "prod", "/{proxy+}", "/prod", "/conversation/abc")]
+    [InlineData("RestV1", "POST", "/twins/ana/chat/stream", "prod", "/{proxy+}", "/prod", "/twins/ana/chat/stream")]
+    [InlineData("RestV1", "GET", "/", "Prod", "/", "/Prod", "/")]
+    [InlineData("HttpV2", "GET", "/health", "$default", "", "", "/health")]
+    [InlineData("HttpV2", "GET", "/beta/chat", "beta", "", "/beta", "/chat")]
+    [InlineData("HttpV2", "GET", "/my/path", "$default-stage", "", "", "/my/path")] // named like the default, but not it
+    public void Stage_BecomesThePathBase_AndTheRestIsThePath(string payload, string method, string sentPath, string stage, string v1Resource, string pathBase, string path)
     {
-        var request = Parse(LambdaEvents.RestV1("GET", "/conversation/abc", stage: "prod"));
-        Assert.Equal(LambdaEventFormat.ApiGatewayV1, request.Format);
-        Assert.Equal("/prod", request.PathBase);
-        Assert.Equal("/conversation/abc", request.Path);
-        Assert.Equal("/prod/conversation/abc", request.RawTarget);
-    }
+        var restV1 = payload == "RestV1";
+        var request = Parse(restV1 ? LambdaEvents.RestV1(method, sentPath, stage: stage, resource: v1Resource) : LambdaEvents.HttpV2(method, sentPath, stage: stage));
 
-    [Fact]
-    public void RestV1_ProxyPlusResource_PathIsTheWholeRequestPath()
-    {
-        var request = Parse(LambdaEvents.RestV1("POST", "/twins/ana/chat/stream", resource: "/{proxy+}"));
-        Assert.Equal("POST", request.Method);
-        Assert.Equal("/twins/ana/chat/stream", request.Path);
-    }
-
-    [Fact]
-    public void RestV1_RootPathWithStage_PathIsSlash()
-    {
-        var request = Parse(LambdaEvents.RestV1("GET", "/", stage: "Prod", resource: "/"));
-        Assert.Equal("/Prod", request.PathBase);
-        Assert.Equal("/", request.Path);
+        Assert.Equal(restV1 ? LambdaEventFormat.ApiGatewayV1 : LambdaEventFormat.ApiGatewayV2, request.Format);
+        Assert.Equal(method, request.Method);
+        Assert.Equal(pathBase, request.PathBase);
+        Assert.Equal(path, request.Path);
+        Assert.Equal(pathBase + path, request.RawTarget);
     }
 
     [Fact]
@@ -58,31 +49,6 @@ public sealed class LambdaEventParserTests
         Assert.Equal(LambdaEventFormat.ApiGatewayV1, request.Format);
         Assert.Equal("/api/resourcepath", request.Path);
         Assert.Empty(request.Body);
-    }
-
-    [Fact]
-    public void HttpV2_DefaultStage_HasNoPathBase()
-    {
-        var request = Parse(LambdaEvents.HttpV2("GET", "/health"));
-        Assert.Equal(LambdaEventFormat.ApiGatewayV2, request.Format);
-        Assert.Equal(string.Empty, request.PathBase);
-        Assert.Equal("/health", request.Path);
-    }
-
-    [Fact]
-    public void HttpV2_NamedStage_PathBaseIsStage()
-    {
-        var request = Parse(LambdaEvents.HttpV2("GET", "/beta/chat", stage: "beta"));
-        Assert.Equal("/beta", request.PathBase);
-        Assert.Equal("/chat", request.Path);
-    }
-
-    [Fact]
-    public void HttpV2_StageNamedLikeDefaultButDifferent_IsNotStripped()
-    {
-        var request = Parse(LambdaEvents.HttpV2("GET", "/my/path", stage: "$default-stage"));
-        Assert.Equal(string.Empty, request.PathBase);
-        Assert.Equal("/my/path", request.Path);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using DigitalTwin.AspNetCore.Hosting.Lambda;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;

@@ -1,12 +1,6 @@
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Endpoints;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using DigitalTwin.AspNetCore.Tests.Support;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using DigitalTwin.Owner;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

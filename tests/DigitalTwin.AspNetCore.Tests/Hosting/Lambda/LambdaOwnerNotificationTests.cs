@@ -1,15 +1,10 @@
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 using DigitalTwin.AspNetCore.Tests.Web;
-using DigitalTwin.Conversations;
-using DigitalTwin.Memory;
 using DigitalTwin.Notifications;
 using DigitalTwin.Owner;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Hosting.Lambda;
-using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

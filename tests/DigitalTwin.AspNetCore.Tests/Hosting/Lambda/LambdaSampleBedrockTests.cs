@@ -1,5 +1,4 @@
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;

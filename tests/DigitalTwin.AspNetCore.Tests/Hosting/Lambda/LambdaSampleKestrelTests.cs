@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 
 public sealed class LambdaSampleKestrelTests

@@ -1,11 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Hosting.Lambda;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

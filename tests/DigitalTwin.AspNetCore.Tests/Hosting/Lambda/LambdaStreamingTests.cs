@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

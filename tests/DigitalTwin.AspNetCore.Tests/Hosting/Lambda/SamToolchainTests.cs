@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using DigitalTwin.AspNetCore.Tests.Support;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda;
 

@@ -19,10 +19,13 @@ public sealed class DynaliteFixture : IAsyncLifetime
         new(DynamoDbClientFactory.Create(options, Credentials, http), ownsClient: true, options, time ?? TimeProvider.System, NullLogger.Instance);
 
     /// <summary>Options for a store over a fresh table that the store creates on first use.</summary>
-    public DynamoDbStoreOptions Options(string? tableName = null, string? url = null) => new()
+    public DynamoDbStoreOptions Options(string? tableName = null, string? url = null) => OptionsFor(url ?? Server.Url, tableName);
+
+    /// <summary>Options for a store at <paramref name="url"/> (dynalite, moto) over a table, fresh unless named, that the store creates on first use.</summary>
+    public static DynamoDbStoreOptions OptionsFor(string url, string? tableName = null) => new()
     {
         TableName = tableName ?? NewTableName(),
-        ServiceUrl = url ?? Server.Url,
+        ServiceUrl = url,
         Region = "us-east-1",
         CreateTableIfMissing = true,
     };

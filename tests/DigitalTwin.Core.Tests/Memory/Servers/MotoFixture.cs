@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 
@@ -41,13 +40,7 @@ public sealed class MotoFixture : IAsyncLifetime
     public S3StoreOptions S3Options(string keyPrefix) => new() { Bucket = S3ServerFixture.Bucket, KeyPrefix = keyPrefix, ServiceUrl = Server.Url, Region = "us-east-1" };
 
     /// <summary>Options for a DynamoDB store over a fresh table that the store creates on first use.</summary>
-    public DynamoDbStoreOptions DynamoDbOptions() => new()
-    {
-        TableName = DynaliteFixture.NewTableName(),
-        ServiceUrl = Server.Url,
-        Region = "us-east-1",
-        CreateTableIfMissing = true,
-    };
+    public DynamoDbStoreOptions DynamoDbOptions() => DynaliteFixture.OptionsFor(Server.Url);
 
     public async Task InitializeAsync()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Amazon.Runtime;
 
 namespace DigitalTwin.Core.Tests.Memory.Servers;

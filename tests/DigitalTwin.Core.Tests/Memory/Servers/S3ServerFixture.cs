@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Amazon.S3;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Logging.Abstractions;
 

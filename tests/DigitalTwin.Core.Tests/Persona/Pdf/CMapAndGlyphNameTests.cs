@@ -1,4 +1,3 @@
-using System.Text;
 using DigitalTwin.Persona.Pdf.Fonts;
 
 namespace DigitalTwin.Core.Tests.Persona.Pdf;

@@ -1,4 +1,3 @@
-using System.Text;
 using DigitalTwin.Core.Tests.Persona.Pdf.Fixtures;
 using DigitalTwin.Persona.Pdf;
 using static DigitalTwin.Core.Tests.Persona.Pdf.PdfTextExtractorTextStateTests;

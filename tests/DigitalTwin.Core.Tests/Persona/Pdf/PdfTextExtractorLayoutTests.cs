@@ -6,20 +6,17 @@ namespace DigitalTwin.Core.Tests.Persona.Pdf;
 
 public class PdfTextExtractorLayoutTests
 {
-    [Fact]
-    public void TwoColumns_KeepColumnsApartInContentOrder()
+    /// <summary>One page laid out in a way that needs care: the text comes out in reading order, each word once.</summary>
+    [Theory]
+    [InlineData("BT /F1 10 Tf 40 700 Td (Contact) Tj 0 -12 Td (maya@example.com) Tj ET BT /F1 10 Tf 220 700 Td (Summary) Tj 0 -12 Td (Cloud architect) Tj ET",
+        "Contact\nmaya@example.com\n\nSummary\nCloud architect")] // two columns stay apart, in content order
+    [InlineData("BT /F1 10 Tf 40 700 Td (Skills) Tj 400 0 Td (2020 - present) Tj ET", "Skills\n2020 - present")] // far apart on one baseline: two lines
+    [InlineData("BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Vertical label) Tj ET", "Vertical label")] // a rotated text matrix keeps words intact
+    [InlineData("BT /F1 12 Tf 72 700 Td (Ex) Tj /Span << /ActualText (\\376\\377\\000f\\000f\\000i) >> BDC (\\037) Tj EMC (ce) Tj ET", "Exffice")] // ActualText replaces the glyphs it covers
+    [InlineData("BT /F1 12 Tf 72 700 Td (Bold) Tj ET BT /F1 12 Tf 72.3 700 Td (Bold) Tj ET BT /F1 12 Tf 72 650 Td (Bold again) Tj ET", "Bold\n\nBold again")] // fake-bold overprint is read once
+    public void OnePageLayout_ExtractsInReadingOrder(string content, string expected)
     {
-        string content =
-            "BT /F1 10 Tf 40 700 Td (Contact) Tj 0 -12 Td (maya@example.com) Tj ET " +
-            "BT /F1 10 Tf 220 700 Td (Summary) Tj 0 -12 Td (Cloud architect) Tj ET";
-        Assert.Equal("Contact\nmaya@example.com\n\nSummary\nCloud architect", Extract(new TestPdfBuilder().Page(content).Build()));
-    }
-
-    [Fact]
-    public void SameBaselineFarApart_BecomesSeparateLines()
-    {
-        string content = "BT /F1 10 Tf 40 700 Td (Skills) Tj 400 0 Td (2020 - present) Tj ET";
-        Assert.Equal("Skills\n2020 - present", Extract(new TestPdfBuilder().Page(content).Build()));
+        Assert.Equal(expected, Extract(new TestPdfBuilder().Page(content).Build()));
     }
 
     [Theory]
@@ -30,13 +27,6 @@ public class PdfTextExtractorLayoutTests
     {
         byte[] pdf = new TestPdfBuilder().Page("BT /F1 12 Tf 72 700 Td (Rotated page text) Tj 0 -14 Td (second line) Tj ET", extra: $"/Rotate {rotate}").Build();
         Assert.Equal("Rotated page text\nsecond line", Extract(pdf));
-    }
-
-    [Fact]
-    public void RotatedTextMatrix_ExtractsWordsIntact()
-    {
-        byte[] pdf = new TestPdfBuilder().Page("BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Vertical label) Tj ET").Build();
-        Assert.Equal("Vertical label", Extract(pdf));
     }
 
     [Fact]
@@ -51,13 +41,6 @@ public class PdfTextExtractorLayoutTests
     }
 
     [Fact]
-    public void ActualText_ReplacesTheGlyphsItCovers()
-    {
-        string content = "BT /F1 12 Tf 72 700 Td (Ex) Tj /Span << /ActualText (\\376\\377\\000f\\000f\\000i) >> BDC (\\037) Tj EMC (ce) Tj ET";
-        Assert.Equal("Exffice", Extract(new TestPdfBuilder().Page(content).Build()));
-    }
-
-    [Fact]
     public void ActualTextFromPropertiesResource_IsUsed()
     {
         var pdf = new TestPdfBuilder();
@@ -65,13 +48,6 @@ public class PdfTextExtractorLayoutTests
         int props = pdf.Add("<< /ActualText (Dr.) >>");
         pdf.Page("BT /F1 12 Tf 72 700 Td /Span /P1 BDC (D) Tj EMC ( Who) Tj ET", $"<< /Font << /F1 {font} 0 R >> /Properties << /P1 {props} 0 R >> >>");
         Assert.Equal("Dr. Who", Extract(pdf.Build()));
-    }
-
-    [Fact]
-    public void FakeBoldOverprint_IsReadOnce()
-    {
-        string content = "BT /F1 12 Tf 72 700 Td (Bold) Tj ET BT /F1 12 Tf 72.3 700 Td (Bold) Tj ET BT /F1 12 Tf 72 650 Td (Bold again) Tj ET";
-        Assert.Equal("Bold\n\nBold again", Extract(new TestPdfBuilder().Page(content).Build()));
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using DigitalTwin.Core.Tests.Persona.Pdf.Fixtures;
 using DigitalTwin.Persona.Pdf;
 using static DigitalTwin.Core.Tests.Persona.Pdf.PdfTextExtractorTextStateTests;

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using DigitalTwin.Providers.Bedrock;
 using Microsoft.Extensions.Logging.Abstractions;
 using DigitalTwin.Providers;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DigitalTwin.Providers;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using DigitalTwin.Core.Tests.Support;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 
@@ -22,11 +19,7 @@ public sealed class BedrockFunctionInvocationTests : IDisposable
     {
         await using var server = await FakeBedrockServer.StartAsync();
         const string Input = """{"email":"grace@example.com","name":"Grace Hopper"}""";
-        server.Enqueue(stream
-            ? [FakeResponse.EventStream(await Frames.EncodeAsync(Frames.ToolUse("Un momento. ", "tooluse_01", "record_user_details", Input[..17], Input[17..])), [1, 3, 7]),
-               FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
-            : [FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_01", "record_user_details", Input)),
-               FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Thanks Grace, Ada will write to you."))]);
+        await BedrockTestClient.EnqueueToolRoundAsync(server, stream, Input, split: 17);
         await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona);
         var calls = new List<(string Email, string Name)>();
         var recordUserDetails = AIFunctionFactory.Create(

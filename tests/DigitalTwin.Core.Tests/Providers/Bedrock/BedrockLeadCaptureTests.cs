@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Core.Tests.Tools;
 using DigitalTwin.Owner;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 
@@ -24,11 +21,7 @@ public sealed class BedrockLeadCaptureTests : IDisposable
     {
         await using var server = await FakeBedrockServer.StartAsync();
         const string Input = """{"email":"grace@example.com","name":"Grace Hopper","notes":"wants to talk about compilers"}""";
-        server.Enqueue(stream
-            ? [FakeResponse.EventStream(await Frames.EncodeAsync(Frames.ToolUse("Un momento. ", "tooluse_01", "record_user_details", Input[..20], Input[20..])), [1, 3, 7]),
-               FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
-            : [FakeResponse.Json(200, BedrockTestClient.ToolUseResponse("tooluse_01", "record_user_details", Input)),
-               FakeResponse.Json(200, BedrockTestClient.ConverseResponse("Thanks Grace, Ada will write to you."))]);
+        await BedrockTestClient.EnqueueToolRoundAsync(server, stream, Input, split: 20);
         await using var sp = await BedrockTestClient.TwinServicesAsync(server, _persona, b => b.UseLeadCapture());
         var twin = sp.GetRequiredService<IDigitalTwin>();
 

@@ -1,8 +1,5 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;

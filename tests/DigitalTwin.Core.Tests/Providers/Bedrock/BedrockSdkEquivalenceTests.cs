@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 
@@ -25,7 +24,7 @@ public sealed class BedrockSdkEquivalenceTests
         using var client = BedrockTestClient.Create(server, credentials, o => Configure(o, cacheAndGuardrail));
 
         var ours = stream
-            ? string.Concat((await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync()).Select(u => u.Text))
+            ? await BedrockTestClient.StreamTextAsync(client)
             : (await client.GetResponseAsync(BedrockTestClient.Conversation())).Text;
         var sdk = await RunSdkAsync(server, credentials, stream, cacheAndGuardrail);
 

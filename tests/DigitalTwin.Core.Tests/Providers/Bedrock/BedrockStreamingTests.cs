@@ -1,5 +1,4 @@
 using DigitalTwin.Providers;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 
@@ -60,24 +59,24 @@ public sealed class BedrockStreamingTests
         var failing = await Frames.EncodeAsync(
             Frames.Event("messageStart", new { role = "assistant" }),
             Frames.Exception("serviceUnavailableException", "try later"));
-        var good = await Frames.EncodeAsync(Frames.Conversation("a", "b"));
-        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.EventStream(failing), FakeResponse.EventStream(good));
-        using var client = BedrockTestClient.CreateResilient(server);
 
-        var text = string.Concat((await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync()).Select(u => u.Text));
-
-        Assert.Equal("ab", text);
-        Assert.Equal(2, server.Requests.Count);
+        await AssertRetriedThenStreamedAsync(FakeResponse.EventStream(failing));
     }
 
     [Fact]
     public async Task HttpErrorBeforeTheStream_IsRetriedThenStreams()
     {
+        await AssertRetriedThenStreamedAsync(FakeResponse.Error(429, "ThrottlingException", "slow"), goodChunkSizes: [1]);
+    }
+
+    /// <summary>A resilient client whose first request is answered with <paramref name="failure"/> retries once and streams the second answer, "ab".</summary>
+    private static async Task AssertRetriedThenStreamedAsync(FakeResponse failure, int[]? goodChunkSizes = null)
+    {
         var good = await Frames.EncodeAsync(Frames.Conversation("a", "b"));
-        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(FakeResponse.Error(429, "ThrottlingException", "slow"), FakeResponse.EventStream(good, [1]));
+        await using var server = (await FakeBedrockServer.StartAsync()).Enqueue(failure, FakeResponse.EventStream(good, goodChunkSizes));
         using var client = BedrockTestClient.CreateResilient(server);
 
-        var text = string.Concat((await client.GetStreamingResponseAsync(BedrockTestClient.Conversation()).ToListAsync()).Select(u => u.Text));
+        var text = await BedrockTestClient.StreamTextAsync(client);
 
         Assert.Equal("ab", text);
         Assert.Equal(2, server.Requests.Count);

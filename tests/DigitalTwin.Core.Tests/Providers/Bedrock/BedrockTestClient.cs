@@ -1,9 +1,6 @@
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers.Bedrock;
 using DigitalTwin.Resilience;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
@@ -35,6 +32,20 @@ internal static class BedrockTestClient
         var resilience = new ResilienceOptions { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), CircuitBreakerEnabled = false };
         return new ResilientChatClient(Create(server), ChatResiliencePipeline.Create(resilience, TimeProvider.System), resilience, TimeProvider.System);
     }
+
+    /// <summary>
+    /// Queues a tool round on <paramref name="server"/>: the model asks for record_user_details with <paramref name="input"/>
+    /// (when streamed, its input in two deltas split at <paramref name="split"/>), then answers "Thanks Grace, Ada will write to you.".
+    /// </summary>
+    public static async Task EnqueueToolRoundAsync(FakeBedrockServer server, bool stream, string input, int split) => server.Enqueue(stream
+        ? [FakeResponse.EventStream(await Frames.EncodeAsync(Frames.ToolUse("Un momento. ", "tooluse_01", "record_user_details", input[..split], input[split..])), [1, 3, 7]),
+           FakeResponse.EventStream(await Frames.EncodeAsync(Frames.Conversation("Thanks Grace, ", "Ada will write to you.")), [5])]
+        : [FakeResponse.Json(200, ToolUseResponse("tooluse_01", "record_user_details", input)),
+           FakeResponse.Json(200, ConverseResponse("Thanks Grace, Ada will write to you."))]);
+
+    /// <summary>The text <paramref name="client"/> streams for <see cref="Conversation"/>.</summary>
+    public static async Task<string> StreamTextAsync(IChatClient client) =>
+        string.Concat((await client.GetStreamingResponseAsync(Conversation()).ToListAsync()).Select(u => u.Text));
 
     /// <summary>The twin's shape of a call: persona system message, a history window, then the new user message.</summary>
     public static List<ChatMessage> Conversation() =>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DigitalTwin.Providers;
 using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

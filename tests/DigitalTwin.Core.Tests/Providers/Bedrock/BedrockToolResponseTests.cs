@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using DigitalTwin.Conversations;
-using DigitalTwin.Core.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

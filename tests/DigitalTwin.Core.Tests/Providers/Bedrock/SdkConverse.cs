@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DigitalTwin.Core.Tests.Support;
 
 namespace DigitalTwin.Core.Tests.Providers.Bedrock;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using DigitalTwin.Core.Tests.Support;
 using DigitalTwin.Providers;
 using DigitalTwin.Providers.OpenAI;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DigitalTwin.Core.Tests.Providers.OpenAI;
@@ -85,11 +83,7 @@ public sealed class OpenAIChatClientTests : IAsyncLifetime
         var body = ": keep-alive comment" + newline + newline + string.Concat(chunks.Select(c => "data: " + c + newline + newline)) + "data: [DONE]" + newline + newline;
         Answer(200, body, "text/event-stream");
 
-        var updates = new List<ChatResponseUpdate>();
-        await foreach (var update in Client().GetStreamingResponseAsync(Conversation))
-        {
-            updates.Add(update);
-        }
+        var updates = await Client().GetStreamingResponseAsync(Conversation).ToListAsync();
 
         Assert.Equal("I design cloud platforms.", string.Concat(updates.Select(u => u.Text)));
         Assert.Equal(ChatFinishReason.Length, updates.Select(u => u.FinishReason).Last(f => f is not null));

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using DigitalTwin.AspNetCore.Hosting.Lambda;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;

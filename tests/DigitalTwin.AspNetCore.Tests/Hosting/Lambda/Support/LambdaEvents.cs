@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;

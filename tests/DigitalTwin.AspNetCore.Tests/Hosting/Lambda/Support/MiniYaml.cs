@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
 /// <summary>A YAML value with a CloudFormation short-form tag such as <c>!Ref</c> or <c>!Sub</c>.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace DigitalTwin.AspNetCore.Tests.Hosting.Lambda.Support;
 
 /// <summary>What the runtime posted for one invocation: kind ("response", "error", "init-error"), headers, body chunks, trailers.</summary>

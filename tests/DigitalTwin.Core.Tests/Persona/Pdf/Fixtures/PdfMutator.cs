@@ -1,3 +1,4 @@
+// Also compiled into tests/DigitalTwin.PdfScore (linked), which has none of this project's global usings: keep its usings here.
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace DigitalTwin.Core.Tests.Persona.Pdf.Fixtures;

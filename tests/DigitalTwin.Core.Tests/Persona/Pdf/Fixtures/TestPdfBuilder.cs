@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 
 namespace DigitalTwin.Core.Tests.Persona.Pdf.Fixtures;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DigitalTwin.Core.Tests.Persona.Pdf.Fixtures;
 using DigitalTwin.Persona.Pdf;
