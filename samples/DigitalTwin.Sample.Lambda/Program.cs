@@ -9,7 +9,8 @@ using OpenTelemetry.Trace;
 try
 {
     var printPrompt = args.Contains("--print-prompt");
-    var builder = WebApplication.CreateBuilder(args.Where(a => a != "--print-prompt").ToArray());
+    // The slim builder (as in the Native AOT templates) starts faster: console logging only (which CloudWatch collects).
+    var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != "--print-prompt").ToArray());
     if (printPrompt)
     {
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs to stderr, the prompt alone on stdout
