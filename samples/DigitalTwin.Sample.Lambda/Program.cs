@@ -9,7 +9,8 @@ using OpenTelemetry.Trace;
 try
 {
     var printPrompt = args.Contains("--print-prompt");
-    // The slim builder (as in the Native AOT templates) starts faster: console logging only (which CloudWatch collects).
+    // The slim builder (as in the Native AOT templates) starts faster: console logging only, and Kestrel without HTTPS
+    // endpoints. Terminate TLS in front of the app, or add builder.WebHost.UseKestrelHttpsConfiguration() for https:// URLs.
     var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != "--print-prompt").ToArray());
     if (printPrompt)
     {
