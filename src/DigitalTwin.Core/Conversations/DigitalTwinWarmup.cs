@@ -7,7 +7,8 @@ namespace DigitalTwin.Conversations;
 
 /// <summary>
 /// Loads every twin's persona while the host starts, so a broken persona folder stops the start with its message. The
-/// loading runs beside the rest of the start (the server already listens, so <c>GET /health</c> answers meanwhile), and
+/// loading begins before the hosted services start and runs beside the rest of the start (the server starts listening
+/// meanwhile, so <c>GET /health</c> answers while it loads), and
 /// the start completes only once it has finished: <see cref="StartedAsync"/> waits for it, so a failure still fails the
 /// host's start (exit code 1), and the application is not "started" (Lambda: no invocation is taken) until every persona
 /// is loaded.
@@ -16,13 +17,14 @@ internal sealed partial class DigitalTwinWarmup(IDigitalTwinCatalog catalog, ILo
 {
     private Task _loading = Task.CompletedTask;
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken)
+    // Starting runs before any hosted service's StartAsync (the web server's included), so the load overlaps their start.
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         _loading = Task.Run(() => LoadAsync(cancellationToken), cancellationToken);
         return Task.CompletedTask;
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartedAsync(CancellationToken cancellationToken) => _loading.WaitAsync(cancellationToken);
 
