@@ -1,9 +1,5 @@
-using DigitalTwin.Configuration;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

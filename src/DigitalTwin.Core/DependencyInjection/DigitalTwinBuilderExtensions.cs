@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using DigitalTwin;
-using DigitalTwin.Configuration;
 using DigitalTwin.Memory;
 using DigitalTwin.Providers;
 using Microsoft.Extensions.AI;

@@ -1,4 +1,3 @@
-using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
-using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory.Aws;
 using Microsoft.Extensions.Logging;

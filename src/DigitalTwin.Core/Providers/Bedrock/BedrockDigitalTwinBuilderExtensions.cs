@@ -1,7 +1,4 @@
-using DigitalTwin.Configuration;
 using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

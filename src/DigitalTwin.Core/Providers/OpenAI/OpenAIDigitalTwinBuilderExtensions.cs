@@ -1,10 +1,4 @@
-using DigitalTwin;
-using DigitalTwin.Configuration;
-using DigitalTwin.Providers;
 using DigitalTwin.Providers.OpenAI;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
