@@ -3,11 +3,9 @@ using DigitalTwin.AspNetCore;
 using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
 using DigitalTwin.AspNetCore.Http;
-using DigitalTwin.Conversations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -30,25 +28,10 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
         this IEndpointRouteBuilder endpoints, string pattern = "/analytics", Action<DigitalTwinAnalyticsEndpointOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
-        var services = endpoints.ServiceProvider;
-        var analytics = services.GetService<IConversationAnalytics>()
-            ?? throw new InvalidOperationException("MapDigitalTwinAnalytics needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
-        AuthorizedEndpoints.Require(services, "MapDigitalTwinAnalytics", "usage and cost figures");
-        HttpJsonContracts.Register(services);
-        var options = DigitalTwinAnalyticsEndpointOptions.Create(configure);
-        var endpoint = new AnalyticsEndpoint(
-            analytics,
-            services.GetRequiredService<IDigitalTwinCatalog>(),
-            options,
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalTwin.AspNetCore.Analytics"));
-        var group = endpoints.MapGroup(pattern.TrimEnd('/')).WithTags("DigitalTwin analytics");
-        _ = options.AuthorizationPolicy is { Length: > 0 } policy ? group.RequireAuthorization(policy) : group.RequireAuthorization();
-        group.MapGet("/", Task<IResult> (HttpContext http) => endpoint.HandleAsync(http))
-            .WithName("DigitalTwinAnalytics")
-            .WithSummary("Summarises a twin's conversations over a period: conversations, turns, tokens, estimated cost, p50/p95 latency.")
-            .Produces<AnalyticsResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(501).ProducesProblem(503);
-        return group;
+        var analytics = endpoints.ServiceProvider.GetService<IConversationAnalytics>();
+        return OwnerEndpoint.Map(endpoints, pattern, configure, records: false, analytics is null ? null : async (twin, since, until, ct) =>
+            TypedResults.Json(
+                AnalyticsResponse.Of(await analytics.SummarizeAsync(twin, since, until, ct).ConfigureAwait(false)),
+                ContractsJsonContext.Default.AnalyticsResponse));
     }
 }

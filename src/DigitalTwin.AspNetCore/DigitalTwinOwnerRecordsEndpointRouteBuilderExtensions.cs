@@ -7,7 +7,6 @@ using DigitalTwin.Owner;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -30,25 +29,11 @@ public static class DigitalTwinOwnerRecordsEndpointRouteBuilderExtensions
         this IEndpointRouteBuilder endpoints, string pattern = "/owner/records", Action<DigitalTwinAnalyticsEndpointOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
-        var services = endpoints.ServiceProvider;
-        var reader = services.GetService<IOwnerRecordsReader>()
-            ?? throw new InvalidOperationException("MapDigitalTwinOwnerRecords needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
-        AuthorizedEndpoints.Require(services, "MapDigitalTwinOwnerRecords", "visitors' contact details and questions");
-        HttpJsonContracts.Register(services);
-        var options = DigitalTwinAnalyticsEndpointOptions.Create(configure);
-        var endpoint = new OwnerRecordsEndpoint(
-            reader,
-            services.GetRequiredService<IDigitalTwinCatalog>(),
-            options,
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalTwin.AspNetCore.OwnerRecords"));
-        var group = endpoints.MapGroup(pattern.TrimEnd('/')).WithTags("DigitalTwin owner");
-        _ = options.AuthorizationPolicy is { Length: > 0 } policy ? group.RequireAuthorization(policy) : group.RequireAuthorization();
-        group.MapGet("/", Task<IResult> (HttpContext http) => endpoint.HandleAsync(http))
-            .WithName("DigitalTwinOwnerRecords")
-            .WithSummary("Lists a twin's leads and unanswered questions over a period, oldest first.")
-            .Produces<OwnerRecordsResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(501).ProducesProblem(503);
-        return group;
+        var reader = endpoints.ServiceProvider.GetService<IOwnerRecordsReader>();
+        var catalog = endpoints.ServiceProvider.GetService<IDigitalTwinCatalog>();
+        return OwnerEndpoint.Map(endpoints, pattern, configure, records: true, reader is null || catalog is null ? null : async (twin, since, until, ct) =>
+            TypedResults.Json(
+                OwnerRecordsResponse.Of(catalog.Find(twin)!.Name, since, until, await reader.ReadAsync(twin, since, until, ct).ConfigureAwait(false)),
+                ContractsJsonContext.Default.OwnerRecordsResponse));
     }
 }
