@@ -15,7 +15,7 @@ public static class AwsStoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<S3StoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseStore(sp => S3StoreFactory.Create(sp, builder.Name));
+        return builder.UseStore(sp => S3ClientFactory.CreateStore(sp, builder.Name));
     }
 
     /// <summary>
@@ -27,6 +27,6 @@ public static class AwsStoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<DynamoDbStoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseStore(sp => DynamoDbStoreFactory.Create(sp, builder.Name));
+        return builder.UseStore(sp => DynamoDbClientFactory.CreateStore(sp, builder.Name));
     }
 }
