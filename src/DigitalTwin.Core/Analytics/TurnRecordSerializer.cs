@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigitalTwin.Conversations;
+using DigitalTwin.Memory;
 
 namespace DigitalTwin.Analytics;
 
@@ -15,24 +16,11 @@ internal static class TurnRecordSerializer
         JsonSerializer.SerializeToUtf8Bytes(StoredTurnRecord.From(record), TurnRecordJsonContext.Default.StoredTurnRecord);
 
     /// <summary>Writes the same JSON as <see cref="Serialize(TurnRecord)"/> to <paramref name="output"/>, with no intermediate array.</summary>
-    public static void Serialize(TurnRecord record, IBufferWriter<byte> output)
-    {
-        using var writer = new Utf8JsonWriter(output);
-        JsonSerializer.Serialize(writer, StoredTurnRecord.From(record), TurnRecordJsonContext.Default.StoredTurnRecord);
-    }
+    public static void Serialize(TurnRecord record, IBufferWriter<byte> output) =>
+        StoredJson.Write(StoredTurnRecord.From(record), output, TurnRecordJsonContext.Default.StoredTurnRecord);
 
     /// <summary>Reads a record; <see langword="null"/> when the bytes are not a whole, valid record (a torn line, for example).</summary>
-    public static TurnRecord? TryDeserialize(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8, TurnRecordJsonContext.Default.StoredTurnRecord)?.ToRecord();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static TurnRecord? TryDeserialize(ReadOnlySpan<byte> utf8) => StoredJson.TryRead(utf8, TurnRecordJsonContext.Default.StoredTurnRecord)?.ToRecord();
 }
 
 internal sealed record StoredTurnRecord(

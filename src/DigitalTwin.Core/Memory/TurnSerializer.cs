@@ -11,35 +11,17 @@ internal static class TurnSerializer
     public static byte[] Serialize(ConversationTurn turn) => JsonSerializer.SerializeToUtf8Bytes(StoredTurn.From(turn), TurnJsonContext.Default.StoredTurn);
 
     /// <summary>Writes the same JSON as <see cref="Serialize(ConversationTurn)"/> to <paramref name="output"/>, with no intermediate array.</summary>
-    public static void Serialize(ConversationTurn turn, IBufferWriter<byte> output)
-    {
-        using var writer = new Utf8JsonWriter(output);
-        JsonSerializer.Serialize(writer, StoredTurn.From(turn), TurnJsonContext.Default.StoredTurn);
-    }
+    public static void Serialize(ConversationTurn turn, IBufferWriter<byte> output) => StoredJson.Write(StoredTurn.From(turn), output, TurnJsonContext.Default.StoredTurn);
 
     /// <summary>Reads a turn; <see langword="null"/> when the bytes are not a whole, valid turn (a torn write, for example).</summary>
-    public static ConversationTurn? TryDeserialize(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8, TurnJsonContext.Default.StoredTurn)?.ToTurn();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ConversationTurn? TryDeserialize(ReadOnlySpan<byte> utf8) => StoredJson.TryRead(utf8, TurnJsonContext.Default.StoredTurn)?.ToTurn();
 }
 
-internal sealed record StoredMessage(
-    [property: JsonPropertyName("content")] string Content,
-    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp);
+/// <summary>A message of a stored turn; names are snake_case (<see cref="TurnJsonContext"/>).</summary>
+internal sealed record StoredMessage(string Content, DateTimeOffset Timestamp);
 
-internal sealed record StoredTurn(
-    [property: JsonPropertyName("turn_id")] string TurnId,
-    [property: JsonPropertyName("user")] StoredMessage User,
-    [property: JsonPropertyName("assistant")] StoredMessage Assistant,
-    [property: JsonPropertyName("meta")] TurnMetadata? Metadata)
+/// <summary>A stored turn: <c>{"turn_id":…,"user":{…},"assistant":{…},"meta":{…}}</c>.</summary>
+internal sealed record StoredTurn(string TurnId, StoredMessage User, StoredMessage Assistant, TurnMetadata? Meta)
 {
     public static StoredTurn From(ConversationTurn t) => new(
         t.TurnId, new(t.User.Content, t.User.Timestamp), new(t.Assistant.Content, t.Assistant.Timestamp), t.Metadata);
@@ -49,7 +31,7 @@ internal sealed record StoredTurn(
         : new ConversationTurn(
             TurnId,
             new ConversationMessage(ConversationRole.User, User.Content, User.Timestamp),
-            new ConversationMessage(ConversationRole.Assistant, Assistant.Content, Assistant.Timestamp)) { Metadata = Metadata };
+            new ConversationMessage(ConversationRole.Assistant, Assistant.Content, Assistant.Timestamp)) { Metadata = Meta };
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigitalTwin.Conversations;
+using DigitalTwin.Memory;
 
 namespace DigitalTwin.Owner;
 
@@ -14,17 +15,10 @@ internal static class OwnerRecordSerializer
         JsonSerializer.SerializeToUtf8Bytes(StoredOwnerRecord.From(record), OwnerRecordJsonContext.Default.StoredOwnerRecord);
 
     /// <summary>Reads a record; <see langword="null"/> when the bytes are not a whole, valid record.</summary>
-    public static OwnerRecord? TryDeserialize(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8, OwnerRecordJsonContext.Default.StoredOwnerRecord)?.ToRecord();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static OwnerRecord? TryDeserialize(ReadOnlySpan<byte> utf8) => StoredJson.TryRead(utf8, OwnerRecordJsonContext.Default.StoredOwnerRecord)?.ToRecord();
+
+    /// <summary>The name of <paramref name="kind"/> in stored records, webhook bodies and HTTP answers.</summary>
+    public static string KindName(OwnerRecordKind kind) => kind == OwnerRecordKind.Lead ? "lead" : "unanswered_question";
 
     /// <summary>Whether <paramref name="id"/> has the shape of <see cref="OwnerRecord.IdFor"/> (so it is safe in paths and keys).</summary>
     public static void ValidateId(string id)
@@ -37,47 +31,41 @@ internal static class OwnerRecordSerializer
     }
 }
 
-internal sealed record StoredOwnerRecord(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("twin")] string Twin,
-    [property: JsonPropertyName("session")] string Session,
-    [property: JsonPropertyName("turn")] string TurnId,
-    [property: JsonPropertyName("kind")] string Kind,
-    [property: JsonPropertyName("created")] DateTimeOffset CreatedAt)
+/// <summary>A stored owner record; names are lower case (<see cref="OwnerRecordJsonContext"/>), nulls left out.</summary>
+internal sealed record StoredOwnerRecord(string Id, string Twin, string Session, string Turn, string Kind, DateTimeOffset Created)
 {
-    [JsonPropertyName("email")] public string? Email { get; init; }
+    public string? Email { get; init; }
 
-    [JsonPropertyName("name")] public string? Name { get; init; }
+    public string? Name { get; init; }
 
-    [JsonPropertyName("notes")] public string? Notes { get; init; }
+    public string? Notes { get; init; }
 
-    [JsonPropertyName("question")] public string? Question { get; init; }
+    public string? Question { get; init; }
 
-    [JsonPropertyName("notified")] public DateTimeOffset? NotifiedAt { get; init; }
+    public DateTimeOffset? Notified { get; init; }
 
-    public static StoredOwnerRecord From(OwnerRecord r) => new(r.Id, r.Conversation.Twin, r.Conversation.SessionId.Value, r.TurnId, KindName(r.Kind), r.CreatedAt)
-    {
-        Email = r.Email, Name = r.Name, Notes = r.Notes, Question = r.Question, NotifiedAt = r.NotifiedAt,
-    };
+    public static StoredOwnerRecord From(OwnerRecord r) =>
+        new(r.Id, r.Conversation.Twin, r.Conversation.SessionId.Value, r.TurnId, OwnerRecordSerializer.KindName(r.Kind), r.CreatedAt)
+        {
+            Email = r.Email, Name = r.Name, Notes = r.Notes, Question = r.Question, Notified = r.NotifiedAt,
+        };
 
     public OwnerRecord? ToRecord() =>
-        Id is null || Twin is null || TurnId is null || !SessionId.TryParse(Session, out var session) || ParseKind(Kind) is not { } kind
+        Id is null || Twin is null || Turn is null || !SessionId.TryParse(Session, out var session) || ParseKind(Kind) is not { } kind
             ? null
             : new OwnerRecord
             {
                 Id = Id,
                 Conversation = new ConversationKey(Twin, session),
-                TurnId = TurnId,
+                TurnId = Turn,
                 Kind = kind,
-                CreatedAt = CreatedAt,
+                CreatedAt = Created,
                 Email = Email,
                 Name = Name,
                 Notes = Notes,
                 Question = Question,
-                NotifiedAt = NotifiedAt,
+                NotifiedAt = Notified,
             };
-
-    private static string KindName(OwnerRecordKind kind) => kind == OwnerRecordKind.Lead ? "lead" : "unanswered_question";
 
     private static OwnerRecordKind? ParseKind(string? kind) => kind switch
     {
@@ -87,6 +75,6 @@ internal sealed record StoredOwnerRecord(
     };
 }
 
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(StoredOwnerRecord))]
 internal sealed partial class OwnerRecordJsonContext : JsonSerializerContext;
