@@ -28,9 +28,6 @@ internal sealed class OptionsErrors(string? twin, string? section)
         }
     }
 
-    /// <summary>Adds problems found by a nested options' own checks, which carry their paths.</summary>
-    public void AddRange(IEnumerable<string> errors) => _errors.AddRange(errors);
-
     /// <summary>A message built only when its check fails.</summary>
     [InterpolatedStringHandler]
     public ref struct Message

@@ -44,13 +44,13 @@ internal static class TwinConfiguration
         services.AddTwinOptions(twinName, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment);
         services.AddTwinOptions(twinName, "DynamoDbStore", static (IConfiguration c, DynamoDbStoreOptions o) => c.Bind(o), DynamoDbStoreOptions.FromEnvironment);
         services.AddTwinOptions(twinName, "Notifications", static (IConfiguration c, OwnerNotificationOptions o) => c.Bind(o), null);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OwnerNotificationOptions>, OwnerNotificationOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIProviderOptions>, OpenAIProviderOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockOptions>, BedrockOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoDbStoreOptions>, DynamoDbStoreOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, TwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OwnerNotificationOptions>, TwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIProviderOptions>, TwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockOptions>, TwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, TwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, TwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoDbStoreOptions>, TwinOptionsValidator>());
     }
 
     /// <summary>

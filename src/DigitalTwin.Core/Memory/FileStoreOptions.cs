@@ -1,3 +1,5 @@
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Memory;
 
 /// <summary>Settings of the file conversation store (section <c>DigitalTwin:FileStore</c>).</summary>
@@ -25,5 +27,12 @@ public sealed class FileStoreOptions
         {
             options.Directory = directory;
         }
+    }
+
+    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
+    internal void Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(Directory), $"Directory is empty: set it (or MEMORY_DIR) to a folder the app can write to.");
+        errors.Check(LockTimeout <= TimeSpan.Zero, $"LockTimeout is {LockTimeout}: use a positive time span such as 00:00:10.");
     }
 }

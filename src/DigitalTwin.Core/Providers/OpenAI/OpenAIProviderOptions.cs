@@ -53,4 +53,13 @@ public sealed class OpenAIProviderOptions
             options.Endpoint = endpoint;
         }
     }
+
+    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
+    internal void Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(Model), $"Model is empty: set it (or OPENAI_MODEL), for example gpt-4o-mini.");
+        errors.Check(Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https")), $"Endpoint '{Endpoint}' must be an absolute http or https address (OPENAI_BASE_URL), for example http://localhost:11434/v1.");
+        errors.Check(MaxRetries is < 0 or > 10, $"MaxRetries is {MaxRetries}: use 0 to 10 (default 0; the twin's resilience pipeline retries too).");
+        errors.Check(Timeout <= TimeSpan.Zero, $"Timeout is {Timeout}: use a positive time span such as 00:01:40.");
+    }
 }
