@@ -1,11 +1,7 @@
 using DigitalTwin.Analytics;
 using DigitalTwin.AspNetCore;
-using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
-using DigitalTwin.AspNetCore.Http;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -26,12 +22,5 @@ public static class DigitalTwinAnalyticsEndpointRouteBuilderExtensions
     /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> or <c>AddAuthorization</c> was not called, no authentication scheme is registered, or the settings are invalid.</exception>
     public static RouteGroupBuilder MapDigitalTwinAnalytics(
         this IEndpointRouteBuilder endpoints, string pattern = "/analytics", Action<DigitalTwinAnalyticsEndpointOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var analytics = endpoints.ServiceProvider.GetService<IConversationAnalytics>();
-        return OwnerEndpoint.Map(endpoints, pattern, configure, records: false, analytics is null ? null : async (twin, since, until, ct) =>
-            TypedResults.Json(
-                AnalyticsResponse.Of(await analytics.SummarizeAsync(twin, since, until, ct).ConfigureAwait(false)),
-                ContractsJsonContext.Default.AnalyticsResponse));
-    }
+        => OwnerEndpoint.Map(endpoints, pattern, configure, records: false);
 }

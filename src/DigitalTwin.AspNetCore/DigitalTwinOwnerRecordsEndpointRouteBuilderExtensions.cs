@@ -1,12 +1,7 @@
 using DigitalTwin.AspNetCore;
-using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Endpoints;
-using DigitalTwin.AspNetCore.Http;
-using DigitalTwin.Conversations;
 using DigitalTwin.Owner;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -27,13 +22,5 @@ public static class DigitalTwinOwnerRecordsEndpointRouteBuilderExtensions
     /// <exception cref="InvalidOperationException"><c>AddDigitalTwin</c> or <c>AddAuthorization</c> was not called, no authentication scheme is registered, or the settings are invalid.</exception>
     public static RouteGroupBuilder MapDigitalTwinOwnerRecords(
         this IEndpointRouteBuilder endpoints, string pattern = "/owner/records", Action<DigitalTwinAnalyticsEndpointOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var reader = endpoints.ServiceProvider.GetService<IOwnerRecordsReader>();
-        var catalog = endpoints.ServiceProvider.GetService<IDigitalTwinCatalog>();
-        return OwnerEndpoint.Map(endpoints, pattern, configure, records: true, reader is null || catalog is null ? null : async (twin, since, until, ct) =>
-            TypedResults.Json(
-                OwnerRecordsResponse.Of(catalog.Find(twin)!.Name, since, until, await reader.ReadAsync(twin, since, until, ct).ConfigureAwait(false)),
-                ContractsJsonContext.Default.OwnerRecordsResponse));
-    }
+        => OwnerEndpoint.Map(endpoints, pattern, configure, records: true);
 }

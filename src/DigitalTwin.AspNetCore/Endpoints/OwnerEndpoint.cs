@@ -1,6 +1,9 @@
+using DigitalTwin.Analytics;
+using DigitalTwin.AspNetCore.Contracts;
 using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory;
+using DigitalTwin.Owner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,18 +23,15 @@ internal sealed partial class OwnerEndpoint(
     /// <summary>The answer for a registered twin and a valid period.</summary>
     public delegate Task<IResult> Answer(string twin, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Maps the endpoint after the start-up checks; <paramref name="answer"/> is <see langword="null"/> without <c>AddDigitalTwin</c>.</summary>
-    public static RouteGroupBuilder Map(
-        IEndpointRouteBuilder endpoints, string pattern, Action<DigitalTwinAnalyticsEndpointOptions>? configure, bool records, Answer? answer)
+    /// <summary>Maps the analytics endpoint (<paramref name="records"/> false) or the owner-records one, after the start-up checks.</summary>
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string pattern, Action<DigitalTwinAnalyticsEndpointOptions>? configure, bool records)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
-        var method = records ? "MapDigitalTwinOwnerRecords" : "MapDigitalTwinAnalytics";
-        if (answer is null)
-        {
-            throw new InvalidOperationException($"{method} needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
-        }
-
         var services = endpoints.ServiceProvider;
+        var method = records ? "MapDigitalTwinOwnerRecords" : "MapDigitalTwinAnalytics";
+        var answer = (records ? RecordsAnswer(services) : AnalyticsAnswer(services))
+            ?? throw new InvalidOperationException($"{method} needs the DigitalTwin services: call builder.Services.AddDigitalTwin(...) before building the app.");
         AuthorizedEndpoints.Require(services, method, records ? "visitors' contact details and questions" : "usage and cost figures");
         HttpJsonContracts.Register(services);
         var options = DigitalTwinAnalyticsEndpointOptions.Create(configure);
@@ -49,10 +49,20 @@ internal sealed partial class OwnerEndpoint(
             .WithSummary(records
                 ? "Lists a twin's leads and unanswered questions over a period, oldest first."
                 : "Summarises a twin's conversations over a period: conversations, turns, tokens, estimated cost, p50/p95 latency.")
-            .Produces(StatusCodes.Status200OK, records ? typeof(Contracts.OwnerRecordsResponse) : typeof(Contracts.AnalyticsResponse))
+            .Produces(StatusCodes.Status200OK, records ? typeof(OwnerRecordsResponse) : typeof(AnalyticsResponse))
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(501).ProducesProblem(503);
         return group;
     }
+
+    private static Answer? AnalyticsAnswer(IServiceProvider services) =>
+        services.GetService<IConversationAnalytics>() is not { } analytics ? null : async (twin, since, until, ct) => TypedResults.Json(
+            AnalyticsResponse.Of(await analytics.SummarizeAsync(twin, since, until, ct).ConfigureAwait(false)), ContractsJsonContext.Default.AnalyticsResponse);
+
+    private static Answer? RecordsAnswer(IServiceProvider services) =>
+        services.GetService<IOwnerRecordsReader>() is not { } reader || services.GetService<IDigitalTwinCatalog>() is not { } catalog ? null : async (twin, since, until, ct) =>
+            TypedResults.Json(
+                OwnerRecordsResponse.Of(catalog.Find(twin)!.Name, since, until, await reader.ReadAsync(twin, since, until, ct).ConfigureAwait(false)),
+                ContractsJsonContext.Default.OwnerRecordsResponse);
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {

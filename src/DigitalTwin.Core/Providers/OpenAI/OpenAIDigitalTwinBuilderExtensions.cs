@@ -11,10 +11,5 @@ public static class OpenAIDigitalTwinBuilderExtensions
     /// Without an API key (and no custom endpoint) the app still starts, and chat answers 503 saying what to set.
     /// </summary>
     public static IDigitalTwinBuilder UseOpenAI(this IDigitalTwinBuilder builder, Action<OpenAIProviderOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var name = builder.Name;
-        builder.Services.AddOptions<OpenAIProviderOptions>(name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseProvider(sp => OpenAIProvider.Create(sp, name, required: false), "UseOpenAI()");
-    }
+        => builder.ConfigureOptions(configure).UseProvider(sp => OpenAIProvider.Create(sp, builder.Name, required: false), "UseOpenAI()");
 }
