@@ -68,7 +68,7 @@ internal sealed record WebhookPayload(
     string Kind, string Id, string Twin, string SessionId, string TurnId, DateTimeOffset CreatedAt, string? Email, string? Name, string? Notes, string? Question)
 {
     public static WebhookPayload Of(OwnerRecord r, string twin) => new(
-        OwnerRecordSerializer.KindName(r.Kind), r.Id, twin, r.Conversation.SessionId.Value, r.TurnId, r.CreatedAt, r.Email, r.Name, r.Notes, r.Question);
+        OwnerRecord.KindName(r.Kind), r.Id, twin, r.Conversation.SessionId.Value, r.TurnId, r.CreatedAt, r.Email, r.Name, r.Notes, r.Question);
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

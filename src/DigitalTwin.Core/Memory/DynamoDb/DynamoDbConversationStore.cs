@@ -40,7 +40,7 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var body = Encoding.UTF8.GetString(TurnSerializer.Serialize(turn));
+        var body = Encoding.UTF8.GetString(StoredJson.Serialize(turn));
         var pk = PartitionKey(key);
         var index = DynamoDbTurnIndex.Entry(key, turn); // written with the turn, in the same item
         var size = DynamoDbItems.Size(options, pk, body, index);
@@ -101,7 +101,7 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
                 }, ct).ConfigureAwait(false);
                 foreach (var item in page.Items ?? [])
                 {
-                    if (item.TryGetValue("turn", out var value) && value.S is { } json && TurnSerializer.TryDeserialize(Encoding.UTF8.GetBytes(json)) is { } turn)
+                    if (item.TryGetValue("turn", out var value) && value.S is { } json && StoredJson.TryReadTurn(Encoding.UTF8.GetBytes(json)) is { } turn)
                     {
                         newestFirst.Add(turn);
                     }

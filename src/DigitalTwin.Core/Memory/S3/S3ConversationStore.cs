@@ -22,7 +22,7 @@ internal sealed partial class S3ConversationStore(
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var body = TurnSerializer.Serialize(turn);
+        var body = StoredJson.Serialize(turn);
         var prefix = SessionPrefix(key);
         return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
         {
@@ -125,7 +125,7 @@ internal sealed partial class S3ConversationStore(
     private async Task<ConversationTurn?> ReadTurnAsync(string objectKey, CancellationToken cancellationToken)
     {
         var body = await S3Objects.GetBytesAsync(s3, options.Bucket, objectKey, cancellationToken).ConfigureAwait(false);
-        var turn = body is null ? null : TurnSerializer.TryDeserialize(body);
+        var turn = body is null ? null : StoredJson.TryReadTurn(body);
         if (body is not null && turn is null)
         {
             LogUnreadableObject(logger, options.Bucket, objectKey);
