@@ -74,16 +74,10 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
         }, cancellationToken));
     }
 
-    public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
-        if (maxTurns == 0)
-        {
-            return [];
-        }
-
         var pk = PartitionKey(key);
-        return await AwsStoreCall.RunAsync($"Reading DynamoDB table {options.TableName}", options.Timeout, async ct =>
+        return AwsStoreCall.ReadLatestAsync(maxTurns, $"Reading DynamoDB table {options.TableName}", options.Timeout, async ct =>
         {
             await _table.EnsureReadyAsync(ct).ConfigureAwait(false);
             var newestFirst = new List<ConversationTurn>(Math.Min(maxTurns, 1000));
@@ -116,8 +110,8 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
             while (start is not null && newestFirst.Count < maxTurns);
 
             newestFirst.Reverse();
-            return (IReadOnlyList<ConversationTurn>)newestFirst;
-        }, cancellationToken).ConfigureAwait(false);
+            return newestFirst;
+        }, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index, _records);

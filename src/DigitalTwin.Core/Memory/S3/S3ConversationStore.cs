@@ -31,16 +31,10 @@ internal sealed partial class S3ConversationStore(
         }, cancellationToken));
     }
 
-    public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
-        if (maxTurns == 0)
-        {
-            return [];
-        }
-
         var prefix = SessionPrefix(key);
-        return await AwsStoreCall.RunAsync($"Reading s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
+        return AwsStoreCall.ReadLatestAsync(maxTurns, $"Reading s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
         {
             var keys = new List<string>(Math.Min(maxTurns, 1000)); // newest first
             string? continuation = null;
@@ -72,8 +66,8 @@ internal sealed partial class S3ConversationStore(
             }
 
             result.AddRange(turns.OfType<ConversationTurn>());
-            return (IReadOnlyList<ConversationTurn>)result;
-        }, cancellationToken).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index, _records);
