@@ -11,7 +11,7 @@ namespace DigitalTwin;
 /// Settings of one twin. Bound from the configuration section <c>DigitalTwin</c> (named twins: <c>DigitalTwin:Twins:{name}</c>),
 /// then changed by the delegate given to <c>AddDigitalTwin</c>. Validated when the host starts.
 /// </summary>
-public sealed class DigitalTwinOptions
+public sealed class DigitalTwinOptions : ITwinOptions
 {
     /// <summary>
     /// The model provider chosen in configuration: <see cref="TwinProviderKind.OpenAI"/> or <see cref="TwinProviderKind.Bedrock"/>,
@@ -111,8 +111,9 @@ public sealed class DigitalTwinOptions
         }
     }
 
-    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
-    internal void Validate(OptionsErrors errors)
+    static string? ITwinOptions.Section => null;
+
+    void ITwinOptions.Validate(OptionsErrors errors)
     {
         errors.Check(string.IsNullOrWhiteSpace(PersonaDirectory), $"PersonaDirectory is empty: set it to the folder that holds facts.json.");
         errors.Check(

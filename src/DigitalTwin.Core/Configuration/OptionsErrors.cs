@@ -28,6 +28,9 @@ internal sealed class OptionsErrors(string? twin, string? section)
         }
     }
 
+    /// <summary>Adds problems found elsewhere (the configuration binder's), which carry their paths.</summary>
+    public void AddRange(IEnumerable<string> errors) => _errors.AddRange(errors);
+
     /// <summary>A message built only when its check fails.</summary>
     [InterpolatedStringHandler]
     public ref struct Message

@@ -1,38 +1,30 @@
-using DigitalTwin.Memory;
-using DigitalTwin.Memory.DynamoDb;
-using DigitalTwin.Memory.S3;
-using DigitalTwin.Notifications;
-using DigitalTwin.Providers.Bedrock;
-using DigitalTwin.Providers.OpenAI;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Configuration;
 
-/// <summary>
-/// Checks a twin's settings when the host starts: each options class lists its own problems (<c>Validate(OptionsErrors)</c>),
-/// every one with its configuration path (<c>DigitalTwin:Twins:{name}:S3Store:Bucket …</c>) and what to change.
-/// </summary>
-internal sealed class TwinOptionsValidator :
-    IValidateOptions<DigitalTwinOptions>, IValidateOptions<OpenAIProviderOptions>, IValidateOptions<BedrockOptions>, IValidateOptions<FileStoreOptions>,
-    IValidateOptions<S3StoreOptions>, IValidateOptions<DynamoDbStoreOptions>, IValidateOptions<OwnerNotificationOptions>
+/// <summary>An options class of a twin: where it lives under the twin's section, and its own checks.</summary>
+internal interface ITwinOptions
 {
-    public ValidateOptionsResult Validate(string? name, DigitalTwinOptions options) => Run(new(name, null), options.Validate);
+    /// <summary>The section under the twin's (<c>S3Store</c>); <see langword="null"/> for the twin's own settings.</summary>
+    static abstract string? Section { get; }
 
-    public ValidateOptionsResult Validate(string? name, OpenAIProviderOptions options) => Run(new(name, "OpenAI"), options.Validate);
+    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
+    void Validate(OptionsErrors errors);
+}
 
-    public ValidateOptionsResult Validate(string? name, BedrockOptions options) => Run(new(name, "Bedrock"), options.Validate);
-
-    public ValidateOptionsResult Validate(string? name, FileStoreOptions options) => Run(new(name, "FileStore"), options.Validate);
-
-    public ValidateOptionsResult Validate(string? name, S3StoreOptions options) => Run(new(name, "S3Store"), options.Validate);
-
-    public ValidateOptionsResult Validate(string? name, DynamoDbStoreOptions options) => Run(new(name, "DynamoDbStore"), options.Validate);
-
-    public ValidateOptionsResult Validate(string? name, OwnerNotificationOptions options) => Run(new(name, "Notifications"), options.Validate);
-
-    private static ValidateOptionsResult Run(OptionsErrors errors, Action<OptionsErrors> validate)
+/// <summary>
+/// Checks a twin's <typeparamref name="TOptions"/> when the host starts and lists every problem with its configuration path
+/// (<c>DigitalTwin:Twins:{name}:S3Store:Bucket …</c>): the values the configuration binder could not convert
+/// (<see cref="OptionsBindingErrors"/>), then the options' own checks.
+/// </summary>
+internal sealed class TwinOptionsValidator<TOptions>(OptionsBindingErrors binding) : IValidateOptions<TOptions>
+    where TOptions : class, ITwinOptions
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        validate(errors);
+        var errors = new OptionsErrors(name, TOptions.Section);
+        errors.AddRange(binding.Get<TOptions>(name ?? Options.DefaultName));
+        options.Validate(errors);
         return errors.Result;
     }
 }

@@ -3,7 +3,7 @@ using DigitalTwin.Configuration;
 namespace DigitalTwin.Memory;
 
 /// <summary>Settings of the file conversation store (section <c>DigitalTwin:FileStore</c>).</summary>
-public sealed class FileStoreOptions
+public sealed class FileStoreOptions : ITwinOptions
 {
     /// <summary>The folder conversations are kept in. Default <c>memory</c> (relative to the working directory), or the original twin's <c>MEMORY_DIR</c> variable.</summary>
     public string Directory { get; set; } = "memory";
@@ -29,8 +29,9 @@ public sealed class FileStoreOptions
         }
     }
 
-    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
-    internal void Validate(OptionsErrors errors)
+    static string? ITwinOptions.Section => "FileStore";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
     {
         errors.Check(string.IsNullOrWhiteSpace(Directory), $"Directory is empty: set it (or MEMORY_DIR) to a folder the app can write to.");
         errors.Check(LockTimeout <= TimeSpan.Zero, $"LockTimeout is {LockTimeout}: use a positive time span such as 00:00:10.");

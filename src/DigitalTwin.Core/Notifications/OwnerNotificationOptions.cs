@@ -8,7 +8,7 @@ namespace DigitalTwin.Notifications;
 /// store's outbox after the record is stored, retried with exponential backoff until the webhook answers 2xx, once per record
 /// across hosts. The webhook address and the Pushover token and user are secrets: they are never logged.
 /// </summary>
-public sealed class OwnerNotificationOptions
+public sealed class OwnerNotificationOptions : ITwinOptions
 {
     /// <summary>Where notifications are POSTed (http or https). Default <see langword="null"/>: no notifications. A secret (Slack hook addresses are credentials).</summary>
     public Uri? WebhookUrl { get; set; }
@@ -34,8 +34,9 @@ public sealed class OwnerNotificationOptions
     /// <summary>How often the outbox is looked at when nothing announced a new record (records left by another host, retries). Default 1 minute.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
-    internal void Validate(OptionsErrors errors)
+    static string? ITwinOptions.Section => "Notifications";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
     {
         errors.Check(WebhookUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)), $"WebhookUrl is not an absolute http or https address: use your webhook's full address, such as https://hooks.slack.com/services/….");
         errors.Check(!Enum.IsDefined(Format), $"Format '{Format}' is not supported: use Json, Slack or Pushover.");

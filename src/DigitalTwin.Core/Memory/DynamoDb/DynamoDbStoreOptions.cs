@@ -9,7 +9,7 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// The table has a string partition key <c>pk</c>, a string sort key <c>sk</c> and the global secondary index
 /// <see cref="TurnIndexName"/> (see docs/memory.md).
 /// </summary>
-public sealed partial class DynamoDbStoreOptions
+public sealed partial class DynamoDbStoreOptions : ITwinOptions
 {
     /// <summary>The table conversations are kept in. Default <c>digital-twin-conversations</c>, or the <c>DYNAMODB_TABLE</c> variable.</summary>
     public string TableName { get; set; } = "digital-twin-conversations";
@@ -57,8 +57,9 @@ public sealed partial class DynamoDbStoreOptions
         }
     }
 
-    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
-    internal void Validate(OptionsErrors errors)
+    static string? ITwinOptions.Section => "DynamoDbStore";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
     {
         errors.Check(string.IsNullOrWhiteSpace(TableName) || TableName.Length is < 3 or > 255, $"TableName '{TableName}' is not a table name: set it (or DYNAMODB_TABLE) to 3 to 255 characters.");
         errors.Check(ServiceUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _), $"ServiceUrl '{ServiceUrl}' is not an absolute URL: use one like http://127.0.0.1:4567, or leave it empty for AWS.");

@@ -6,7 +6,7 @@ namespace DigitalTwin.Memory.S3;
 /// Settings of the S3 conversation store (section <c>DigitalTwin:S3Store</c>, or <c>DigitalTwin:Twins:{name}:S3Store</c>).
 /// Region and credentials come from the AWS SDK's default chain (environment, profile, instance or task role).
 /// </summary>
-public sealed class S3StoreOptions
+public sealed class S3StoreOptions : ITwinOptions
 {
     /// <summary>The bucket conversations are kept in. Required; defaults to the original twin's <c>S3_BUCKET</c> variable.</summary>
     public string Bucket { get; set; } = string.Empty;
@@ -72,8 +72,9 @@ public sealed class S3StoreOptions
         }
     }
 
-    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
-    internal void Validate(OptionsErrors errors)
+    static string? ITwinOptions.Section => "S3Store";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
     {
         errors.Check(string.IsNullOrWhiteSpace(Bucket), $"Bucket is empty: set it or S3_BUCKET to the bucket that keeps the conversations.");
         errors.Check(KeyPrefix is null || KeyPrefix.StartsWith('/'), $"KeyPrefix '{KeyPrefix}' is not valid: leave it empty or use a prefix like 'conversations/' (no leading '/').");

@@ -8,7 +8,7 @@ namespace DigitalTwin.Providers.Bedrock;
 /// Settings of the Amazon Bedrock model provider (section <c>DigitalTwin:Bedrock</c>, or <c>DigitalTwin:Twins:{name}:Bedrock</c>).
 /// The environment variables of the original customer-service backend are read as a fallback.
 /// </summary>
-public sealed class BedrockOptions
+public sealed class BedrockOptions : ITwinOptions
 {
     /// <summary>The default model: the global inference profile of Amazon Nova 2 Lite.</summary>
     public const string DefaultModelId = "global.amazon.nova-2-lite-v1:0";
@@ -83,8 +83,9 @@ public sealed class BedrockOptions
             ? TimeSpan.FromSeconds(seconds)
             : null;
 
-    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
-    internal void Validate(OptionsErrors errors)
+    static string? ITwinOptions.Section => "Bedrock";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
     {
         errors.Check(string.IsNullOrWhiteSpace(ModelId), $"ModelId is empty: set it (or BEDROCK_MODEL_ID) to a model or inference-profile id such as {BedrockOptions.DefaultModelId}, or an ARN.");
         errors.Check(MaxTokens <= 0, $"MaxTokens is {MaxTokens}: use a positive number such as 2000.");

@@ -7,7 +7,7 @@ namespace DigitalTwin.Providers.OpenAI;
 /// Settings of the OpenAI provider (section <c>DigitalTwin:OpenAI</c>). Works with OpenAI and with OpenAI-compatible
 /// servers (Ollama, vLLM, gateways) through <see cref="Endpoint"/>.
 /// </summary>
-public sealed class OpenAIProviderOptions
+public sealed class OpenAIProviderOptions : ITwinOptions
 {
     /// <summary>The API key. Default: the <c>OPENAI_API_KEY</c> variable. Optional when <see cref="Endpoint"/> points at a server that needs none.</summary>
     public string? ApiKey { get; set; }
@@ -54,8 +54,9 @@ public sealed class OpenAIProviderOptions
         }
     }
 
-    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
-    internal void Validate(OptionsErrors errors)
+    static string? ITwinOptions.Section => "OpenAI";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
     {
         errors.Check(string.IsNullOrWhiteSpace(Model), $"Model is empty: set it (or OPENAI_MODEL), for example gpt-4o-mini.");
         errors.Check(Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https")), $"Endpoint '{Endpoint}' must be an absolute http or https address (OPENAI_BASE_URL), for example http://localhost:11434/v1.");
