@@ -11,7 +11,7 @@ namespace DigitalTwin;
 /// Settings of one twin. Bound from the configuration section <c>DigitalTwin</c> (named twins: <c>DigitalTwin:Twins:{name}</c>),
 /// then changed by the delegate given to <c>AddDigitalTwin</c>. Validated when the host starts.
 /// </summary>
-public sealed class DigitalTwinOptions
+public sealed class DigitalTwinOptions : ITwinOptions
 {
     /// <summary>
     /// The model provider chosen in configuration: <see cref="TwinProviderKind.OpenAI"/> or <see cref="TwinProviderKind.Bedrock"/>,
@@ -109,5 +109,26 @@ public sealed class DigitalTwinOptions
         {
             options.Resilience.BaseDelay = delay;
         }
+    }
+
+    static string? ITwinOptions.Section => null;
+
+    void ITwinOptions.Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(PersonaDirectory), $"PersonaDirectory is empty: set it to the folder that holds facts.json.");
+        errors.Check(
+            !string.IsNullOrWhiteSpace(PersonaDirectory) && !Directory.Exists(PersonaDirectory),
+            $"PersonaDirectory '{Path.GetFullPath(PersonaDirectory!)}' does not exist: create it with a facts.json, or point the setting at your persona folder.");
+        errors.Check(MaxHistoryMessages < 0, $"MaxHistoryMessages is {MaxHistoryMessages}: use 0 or more (default 10).");
+        errors.Check(MaxHistoryTokens is <= 0, $"MaxHistoryTokens is {MaxHistoryTokens}: use a positive number, or leave it unset for no token budget.");
+        errors.Check(MaxMessageLength is < 1 or > 100_000, $"MaxMessageLength is {MaxMessageLength}: use 1 to 100000 characters (default 4000).");
+        errors.Check(IdempotencyLookbackTurns is < 1 or > 1000, $"IdempotencyLookbackTurns is {IdempotencyLookbackTurns}: use 1 to 1000 (default 50).");
+        errors.Check(IdempotencyKeyRetention < TimeSpan.FromMinutes(1) || IdempotencyKeyRetention > TimeSpan.FromDays(30), $"IdempotencyKeyRetention is {IdempotencyKeyRetention}: use 00:01:00 to 30.00:00:00 (default 1.00:00:00, a day).");
+        errors.Check(IdempotencyKeySecret is { Length: < 32 }, $"IdempotencyKeySecret has {IdempotencyKeySecret?.Length} characters: use at least 32 random ones (for example `openssl rand -base64 48`), or leave it unset.");
+        errors.Check(!Enum.IsDefined(Language), $"Language '{Language}' is not supported: use English or Spanish, or a custom PromptTemplate.");
+
+        Resilience.Validate(errors);
+        Analytics.Validate(errors);
+        Tools.Validate(errors);
     }
 }

@@ -25,6 +25,6 @@ public sealed record OwnerRecordResponse(
     [property: JsonPropertyName("notified_at")] DateTimeOffset? NotifiedAt)
 {
     internal static OwnerRecordResponse Of(OwnerRecord r) => new(
-        r.Id, r.Kind == OwnerRecordKind.Lead ? "lead" : "unanswered_question", r.CreatedAt, r.Conversation.SessionId.Value,
+        r.Id, OwnerRecord.KindName(r.Kind), r.CreatedAt, r.Conversation.SessionId.Value,
         r.Email, r.Name, r.Notes, r.Question, r.NotifiedAt);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DigitalTwin.Owner;
 
 namespace DigitalTwin.AspNetCore.Contracts;
 
@@ -15,4 +16,9 @@ public sealed record OwnerRecordsResponse(
     [property: JsonPropertyName("to")] DateTimeOffset To,
     [property: JsonPropertyName("leads")] int Leads,
     [property: JsonPropertyName("unanswered_questions")] int UnansweredQuestions,
-    [property: JsonPropertyName("records")] IReadOnlyList<OwnerRecordResponse> Records);
+    [property: JsonPropertyName("records")] IReadOnlyList<OwnerRecordResponse> Records)
+{
+    internal static OwnerRecordsResponse Of(string twin, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<OwnerRecord> records) => new(
+        twin, from, to, records.Count(r => r.Kind == OwnerRecordKind.Lead), records.Count(r => r.Kind == OwnerRecordKind.UnansweredQuestion),
+        [.. records.Select(OwnerRecordResponse.Of)]);
+}

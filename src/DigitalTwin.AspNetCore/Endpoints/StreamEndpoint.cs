@@ -1,6 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using DigitalTwin.AspNetCore.Http;
 using DigitalTwin.Conversations;
 using Microsoft.AspNetCore.Http;
 

@@ -1,3 +1,5 @@
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Analytics;
 
 /// <summary>
@@ -15,31 +17,21 @@ public sealed class AnalyticsOptions
     /// </summary>
     public IList<ModelPrice> Prices { get; } = [];
 
-    internal static IEnumerable<string> Validate(string section, AnalyticsOptions options)
+    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
+    internal void Validate(OptionsErrors errors)
     {
-        var p = section + ":Analytics:";
-        if (string.IsNullOrWhiteSpace(options.Currency))
+        errors.Check(string.IsNullOrWhiteSpace(Currency), $"Analytics:Currency is empty: set it to the currency of your prices, for example USD.");
+
+        for (var i = 0; i < Prices.Count; i++)
         {
-            yield return $"{p}Currency is empty: set it to the currency of your prices, for example USD.";
+            var price = Prices[i];
+            errors.Check(string.IsNullOrWhiteSpace(price.Model), $"Analytics:Prices:{i}:Model is empty: set it to the model id the prices are for (for example gpt-4o-mini).");
+            errors.Check(price.InputPerMillionTokens < 0 || price.OutputPerMillionTokens < 0, $"Analytics:Prices:{i} ({price.Model}) has a negative price: use 0 or more per million tokens.");
         }
 
-        for (var i = 0; i < options.Prices.Count; i++)
+        foreach (var duplicate in Prices.Where(m => !string.IsNullOrWhiteSpace(m.Model)).GroupBy(m => m.Model.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            var price = options.Prices[i];
-            if (string.IsNullOrWhiteSpace(price.Model))
-            {
-                yield return $"{p}Prices:{i}:Model is empty: set it to the model id the prices are for (for example gpt-4o-mini).";
-            }
-
-            if (price.InputPerMillionTokens < 0 || price.OutputPerMillionTokens < 0)
-            {
-                yield return $"{p}Prices:{i} ({price.Model}) has a negative price: use 0 or more per million tokens.";
-            }
-        }
-
-        foreach (var duplicate in options.Prices.Where(m => !string.IsNullOrWhiteSpace(m.Model)).GroupBy(m => m.Model.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            yield return $"{p}Prices lists the model '{duplicate.Key}' {duplicate.Count()} times: keep one entry per model.";
+            errors.Check(true, $"Analytics:Prices lists the model '{duplicate.Key}' {duplicate.Count()} times: keep one entry per model.");
         }
     }
 }

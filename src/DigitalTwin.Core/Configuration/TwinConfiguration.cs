@@ -37,40 +37,33 @@ internal static class TwinConfiguration
         }
 
         services.AddSingleton(new TwinSettingsRegistered(twinName));
-        services.AddTwinOptions(twinName, null, static (IConfiguration c, DigitalTwinOptions o) => c.Bind(o), DigitalTwinOptions.FromEnvironment);
-        services.AddTwinOptions(twinName, "OpenAI", static (IConfiguration c, OpenAIProviderOptions o) => c.Bind(o), OpenAIProviderOptions.FromEnvironment);
-        services.AddTwinOptions(twinName, "Bedrock", static (IConfiguration c, BedrockOptions o) => c.Bind(o), BedrockOptions.FromEnvironment);
-        services.AddTwinOptions(twinName, "FileStore", static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment);
-        services.AddTwinOptions(twinName, "S3Store", static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment);
-        services.AddTwinOptions(twinName, "DynamoDbStore", static (IConfiguration c, DynamoDbStoreOptions o) => c.Bind(o), DynamoDbStoreOptions.FromEnvironment);
-        services.AddTwinOptions(twinName, "Notifications", static (IConfiguration c, OwnerNotificationOptions o) => c.Bind(o), null);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigitalTwinOptions>, DigitalTwinOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OwnerNotificationOptions>, OwnerNotificationOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIProviderOptions>, OpenAIProviderOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BedrockOptions>, BedrockOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileStoreOptions>, FileStoreOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3StoreOptions>, S3StoreOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoDbStoreOptions>, DynamoDbStoreOptionsValidator>());
+        services.AddTwinOptions(twinName, static (IConfiguration c, DigitalTwinOptions o) => c.Bind(o), DigitalTwinOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, static (IConfiguration c, OpenAIProviderOptions o) => c.Bind(o), OpenAIProviderOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, static (IConfiguration c, BedrockOptions o) => c.Bind(o), BedrockOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, static (IConfiguration c, FileStoreOptions o) => c.Bind(o), FileStoreOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, static (IConfiguration c, S3StoreOptions o) => c.Bind(o), S3StoreOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, static (IConfiguration c, DynamoDbStoreOptions o) => c.Bind(o), DynamoDbStoreOptions.FromEnvironment);
+        services.AddTwinOptions(twinName, static (IConfiguration c, OwnerNotificationOptions o) => c.Bind(o), null);
     }
 
     /// <summary>
-    /// Registers <typeparamref name="TOptions"/> named after the twin: the section <c>{twin section}:{subSection}</c> (or the
+    /// Registers <typeparamref name="TOptions"/> named after the twin: the section <c>{twin section}:{ITwinOptions.Section}</c> (or the
     /// twin section itself) through <paramref name="bind"/> (a call site of the configuration binder's source generator), then
     /// for the default twin the original's environment variables. A value the binder cannot convert is reported at start with
     /// the other validation errors, naming its path and the values allowed.
     /// </summary>
     private static void AddTwinOptions<TOptions>(
-        this IServiceCollection services, string twinName, string? subSection, Action<IConfiguration, TOptions> bind, Action<TOptions, Func<string, string?>>? fromEnvironment)
-        where TOptions : class
+        this IServiceCollection services, string twinName, Action<IConfiguration, TOptions> bind, Action<TOptions, Func<string, string?>>? fromEnvironment)
+        where TOptions : class, ITwinOptions
     {
         services.TryAddSingleton<OptionsBindingErrors>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, OptionsBindingErrors.Validator<TOptions>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TwinOptionsValidator<TOptions>>());
         services.AddOptions<TOptions>(twinName).Configure<IServiceProvider>((options, sp) =>
         {
             var configuration = sp.GetService<IConfiguration>();
             if (configuration is not null)
             {
-                var path = subSection is null ? SectionPath(twinName) : $"{SectionPath(twinName)}:{subSection}";
+                var path = TOptions.Section is { } section ? $"{SectionPath(twinName)}:{section}" : SectionPath(twinName);
                 var errors = ConfigurationBinding.Bind(configuration, path, options, bind);
                 sp.GetRequiredService<OptionsBindingErrors>().Set<TOptions>(twinName, errors);
             }

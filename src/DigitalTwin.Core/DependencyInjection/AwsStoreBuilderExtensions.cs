@@ -1,9 +1,5 @@
-using DigitalTwin.Configuration;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,11 +12,7 @@ public static class AwsStoreBuilderExtensions
     /// name, else unkeyed) when there is one; otherwise creates a client from the options and the AWS SDK's default chain.
     /// </summary>
     public static IDigitalTwinBuilder UseS3Store(this IDigitalTwinBuilder builder, Action<S3StoreOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<S3StoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseStore(sp => S3StoreFactory.Create(sp, builder.Name));
-    }
+        => builder.ConfigureOptions(configure).UseStore(sp => S3ClientFactory.CreateStore(sp, builder.Name));
 
     /// <summary>
     /// Keeps the twin's conversations in DynamoDB, one item per turn (section <c>DigitalTwin:DynamoDbStore</c>). Uses an
@@ -28,9 +20,5 @@ public static class AwsStoreBuilderExtensions
     /// otherwise creates a client from the options and the AWS SDK's default chain.
     /// </summary>
     public static IDigitalTwinBuilder UseDynamoDbStore(this IDigitalTwinBuilder builder, Action<DynamoDbStoreOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DynamoDbStoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseStore(sp => DynamoDbStoreFactory.Create(sp, builder.Name));
-    }
+        => builder.ConfigureOptions(configure).UseStore(sp => DynamoDbClientFactory.CreateStore(sp, builder.Name));
 }

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using DigitalTwin;
-using DigitalTwin.Configuration;
+using System.Diagnostics.CodeAnalysis;
 using DigitalTwin.Memory;
 using DigitalTwin.Providers;
 using Microsoft.Extensions.AI;
@@ -23,6 +21,16 @@ public static class DigitalTwinBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
         return builder.UseProvider(factory, "UseChatClient(...)");
+    }
+
+    /// <summary>Adds <paramref name="configure"/> to the twin's <typeparamref name="TOptions"/> (named after the twin), checked when the host starts.</summary>
+    internal static IDigitalTwinBuilder ConfigureOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IDigitalTwinBuilder builder, Action<TOptions>? configure)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<TOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
+        return builder;
     }
 
     /// <summary>Records the provider chosen in code (<paramref name="call"/> names the call in messages).</summary>
@@ -62,11 +70,7 @@ public static class DigitalTwinBuilderExtensions
     /// (default <c>memory</c>, or the original's <c>MEMORY_DIR</c> variable; section <c>DigitalTwin:FileStore</c>).
     /// </summary>
     public static IDigitalTwinBuilder UseFileStore(this IDigitalTwinBuilder builder, Action<FileStoreOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<FileStoreOptions>(builder.Name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseStore(sp => FileConversationStore.Create(sp, builder.Name));
-    }
+        => builder.ConfigureOptions(configure).UseStore(sp => FileConversationStore.Create(sp, builder.Name));
 
     /// <summary>Keeps the twin's conversations in process memory: lost on restart, not shared between hosts. For tests and demos.</summary>
     public static IDigitalTwinBuilder UseInMemoryStore(this IDigitalTwinBuilder builder)

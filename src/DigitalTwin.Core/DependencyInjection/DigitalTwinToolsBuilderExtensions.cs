@@ -36,7 +36,7 @@ public static class DigitalTwinToolsBuilderExtensions
         ArgumentNullException.ThrowIfNull(function);
         var tools = TwinChatPipeline.For(builder.Services, builder.Name).Tools;
         if (tools.Any(t => string.Equals(t.Name, function.Name, StringComparison.Ordinal))
-            || function.Name is RecordUserDetailsTool.ToolName or RecordUnknownQuestionTool.ToolName)
+            || function.Name is OwnerRecordTool.UserDetailsName or OwnerRecordTool.UnknownQuestionName)
         {
             throw new ArgumentException($"The twin '{builder.Name}' already has a tool named '{function.Name}': give each tool a different name.", nameof(function));
         }

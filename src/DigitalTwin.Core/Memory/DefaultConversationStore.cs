@@ -12,7 +12,7 @@ namespace DigitalTwin.Memory;
 internal static class DefaultConversationStore
 {
     public static IConversationStore Create(IServiceProvider services) => UsesS3(services.GetService<IConfiguration>())
-        ? S3StoreFactory.Create(services, DigitalTwinDefaults.TwinName)
+        ? S3ClientFactory.CreateStore(services, DigitalTwinDefaults.TwinName)
         : FileConversationStore.Create(services, DigitalTwinDefaults.TwinName);
 
     /// <summary>Whether <c>USE_S3</c> is <c>true</c> (case-insensitive, as the original twin read it).</summary>

@@ -1,4 +1,3 @@
-using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,7 +39,7 @@ internal sealed partial class FileConversationStore(FileStoreOptions options, Ti
         // "\n" + the turn + "\n", in one pooled buffer: the leading newline is written only to seal off a torn line.
         using var line = new PooledBufferWriter(1024);
         line.Write((byte)'\n');
-        TurnSerializer.Serialize(turn, line);
+        StoredJson.Serialize(turn, line);
         line.Write((byte)'\n');
         var path = PathOf(key);
         var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % (uint)_stripes.Length)];

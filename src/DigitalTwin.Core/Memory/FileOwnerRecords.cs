@@ -6,7 +6,7 @@ namespace DigitalTwin.Memory;
 
 /// <summary>
 /// The file store's owner records, under <c>{Directory}/{twin}/_records/</c>: the record itself as <c>{id}.json</c>
-/// (<see cref="OwnerRecordSerializer"/>), an empty marker <c>days/{yyyy-MM-dd}/{id}</c> per UTC day of creation (so a period
+/// (<see cref="StoredOwnerRecord"/>), an empty marker <c>days/{yyyy-MM-dd}/{id}</c> per UTC day of creation (so a period
 /// is listed day by day, never by scanning conversations) and, until the owner is notified, an empty marker
 /// <c>outbox/{id}</c> (so the outbox lists only pending records). Every change happens while holding an exclusive OS lock
 /// on <c>_records/lock</c>, so processes sharing the folder add a record at most once; files are written to a temporary
@@ -17,17 +17,17 @@ internal sealed class FileOwnerRecords(string root, FileStoreOptions options, Ti
     public async ValueTask<bool> TryAddAsync(OwnerRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        OwnerRecordSerializer.ValidateId(record.Id);
+        OwnerRecord.ValidateId(record.Id);
         var folder = FolderOf(record.Conversation.TwinStorageName);
         return await UnderLockAsync(folder, "add", async () =>
         {
             var path = RecordPath(folder, record.Id);
-            var stored = File.Exists(path) ? OwnerRecordSerializer.TryDeserialize(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)) : null;
+            var stored = File.Exists(path) ? StoredJson.TryReadOwnerRecord(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)) : null;
             var added = stored is null;
             if (added)
             {
                 stored = record;
-                WriteAtomically(path, OwnerRecordSerializer.Serialize(record));
+                WriteAtomically(path, StoredJson.Serialize(record));
             }
 
             // The markers (again, when an earlier add stopped between the record and them).
@@ -72,15 +72,15 @@ internal sealed class FileOwnerRecords(string root, FileStoreOptions options, Ti
     public async ValueTask MarkNotifiedAsync(OwnerRecord record, DateTimeOffset notifiedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        OwnerRecordSerializer.ValidateId(record.Id);
+        OwnerRecord.ValidateId(record.Id);
         var folder = FolderOf(record.Conversation.TwinStorageName);
         await UnderLockAsync(folder, "mark notified", async () =>
         {
             var path = RecordPath(folder, record.Id);
-            var stored = File.Exists(path) ? OwnerRecordSerializer.TryDeserialize(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)) : null;
+            var stored = File.Exists(path) ? StoredJson.TryReadOwnerRecord(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)) : null;
             if (stored?.NotifiedAt is null)
             {
-                WriteAtomically(path, OwnerRecordSerializer.Serialize((stored ?? record) with { NotifiedAt = notifiedAt }));
+                WriteAtomically(path, StoredJson.Serialize((stored ?? record) with { NotifiedAt = notifiedAt }));
                 Touch(Path.Combine(folder, "days", TurnIndexDays.Of((stored ?? record).CreatedAt), record.Id));
             }
 
@@ -113,7 +113,7 @@ internal sealed class FileOwnerRecords(string root, FileStoreOptions options, Ti
     {
         try
         {
-            return OwnerRecordSerializer.TryDeserialize(await File.ReadAllBytesAsync(RecordPath(folder, id), cancellationToken).ConfigureAwait(false));
+            return StoredJson.TryReadOwnerRecord(await File.ReadAllBytesAsync(RecordPath(folder, id), cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

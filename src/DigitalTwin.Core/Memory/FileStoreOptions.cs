@@ -1,7 +1,9 @@
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Memory;
 
 /// <summary>Settings of the file conversation store (section <c>DigitalTwin:FileStore</c>).</summary>
-public sealed class FileStoreOptions
+public sealed class FileStoreOptions : ITwinOptions
 {
     /// <summary>The folder conversations are kept in. Default <c>memory</c> (relative to the working directory), or the original twin's <c>MEMORY_DIR</c> variable.</summary>
     public string Directory { get; set; } = "memory";
@@ -25,5 +27,13 @@ public sealed class FileStoreOptions
         {
             options.Directory = directory;
         }
+    }
+
+    static string? ITwinOptions.Section => "FileStore";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(Directory), $"Directory is empty: set it (or MEMORY_DIR) to a folder the app can write to.");
+        errors.Check(LockTimeout <= TimeSpan.Zero, $"LockTimeout is {LockTimeout}: use a positive time span such as 00:00:10.");
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
         // "\n" + the record + "\n" in one pooled buffer, as the session files do: the leading newline only seals off a torn line.
         using var line = new PooledBufferWriter(512);
         line.Write((byte)'\n');
-        TurnRecordSerializer.Serialize(TurnRecord.Of(key, turn), line);
+        StoredJson.Serialize(TurnRecord.Of(key, turn), line);
         line.Write((byte)'\n');
         try
         {
@@ -117,7 +117,7 @@ internal sealed partial class FileTurnJournal(string root, FileStoreOptions opti
 
         foreach (var range in buffer.AsSpan(0, consumed).Split((byte)'\n'))
         {
-            if (buffer.AsSpan(range) is { Length: > 0 } line && TurnRecordSerializer.TryDeserialize(line) is { } record)
+            if (buffer.AsSpan(range) is { Length: > 0 } line && StoredJson.TryReadTurnRecord(line) is { } record)
             {
                 records.Add(record);
             }

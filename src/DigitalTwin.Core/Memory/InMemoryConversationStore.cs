@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 
 namespace DigitalTwin.Memory;

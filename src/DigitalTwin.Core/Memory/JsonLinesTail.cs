@@ -76,7 +76,7 @@ internal static class JsonLinesTail
 
     private static void Add(ReadOnlySpan<byte> line, List<ConversationTurn> turns)
     {
-        if (!line.IsEmpty && TurnSerializer.TryDeserialize(line) is { } turn)
+        if (!line.IsEmpty && StoredJson.TryReadTurn(line) is { } turn)
         {
             turns.Add(turn);
         }

@@ -29,8 +29,8 @@ internal static class TwinStoreSelector
         IConversationStore store = options.Store switch
         {
             TwinStoreKind.File => FileConversationStore.Create(services, twin),
-            TwinStoreKind.S3 => S3StoreFactory.Create(services, twin),
-            TwinStoreKind.DynamoDB => DynamoDbStoreFactory.Create(services, twin),
+            TwinStoreKind.S3 => S3ClientFactory.CreateStore(services, twin),
+            TwinStoreKind.DynamoDB => DynamoDbClientFactory.CreateStore(services, twin),
             _ => new InMemoryConversationStore(services.GetService<TimeProvider>() ?? TimeProvider.System),
         };
         return (store, true);

@@ -60,28 +60,18 @@ internal static class OwnerNotificationBodies
     }
 }
 
-/// <summary>A Slack incoming-webhook message.</summary>
-internal sealed record SlackMessage([property: JsonPropertyName("text")] string Text);
+/// <summary>A Slack incoming-webhook message: <c>{"text":…}</c>.</summary>
+internal sealed record SlackMessage(string Text);
 
-/// <summary>The generic JSON body: the record's fields, snake_case, nulls left out.</summary>
+/// <summary>The generic JSON body: the record's fields, snake_case (<see cref="NotificationJsonContext"/>), nulls left out.</summary>
 internal sealed record WebhookPayload(
-    [property: JsonPropertyName("kind")] string Kind,
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("twin")] string Twin,
-    [property: JsonPropertyName("session_id")] string SessionId,
-    [property: JsonPropertyName("turn_id")] string TurnId,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("email")] string? Email,
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("notes")] string? Notes,
-    [property: JsonPropertyName("question")] string? Question)
+    string Kind, string Id, string Twin, string SessionId, string TurnId, DateTimeOffset CreatedAt, string? Email, string? Name, string? Notes, string? Question)
 {
     public static WebhookPayload Of(OwnerRecord r, string twin) => new(
-        r.Kind == OwnerRecordKind.Lead ? "lead" : "unanswered_question", r.Id, twin, r.Conversation.SessionId.Value, r.TurnId, r.CreatedAt,
-        r.Email, r.Name, r.Notes, r.Question);
+        OwnerRecord.KindName(r.Kind), r.Id, twin, r.Conversation.SessionId.Value, r.TurnId, r.CreatedAt, r.Email, r.Name, r.Notes, r.Question);
 }
 
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(SlackMessage))]
 [JsonSerializable(typeof(WebhookPayload))]
 internal sealed partial class NotificationJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Notifications;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace DigitalTwin.Notifications;
 /// store's outbox after the record is stored, retried with exponential backoff until the webhook answers 2xx, once per record
 /// across hosts. The webhook address and the Pushover token and user are secrets: they are never logged.
 /// </summary>
-public sealed class OwnerNotificationOptions
+public sealed class OwnerNotificationOptions : ITwinOptions
 {
     /// <summary>Where notifications are POSTed (http or https). Default <see langword="null"/>: no notifications. A secret (Slack hook addresses are credentials).</summary>
     public Uri? WebhookUrl { get; set; }
@@ -31,4 +33,28 @@ public sealed class OwnerNotificationOptions
 
     /// <summary>How often the outbox is looked at when nothing announced a new record (records left by another host, retries). Default 1 minute.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    static string? ITwinOptions.Section => "Notifications";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
+    {
+        errors.Check(WebhookUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)), $"WebhookUrl is not an absolute http or https address: use your webhook's full address, such as https://hooks.slack.com/services/….");
+        errors.Check(!Enum.IsDefined(Format), $"Format '{Format}' is not supported: use Json, Slack or Pushover.");
+
+        if (Format == OwnerNotificationFormat.Pushover && WebhookUrl is not null)
+        {
+            errors.Check(string.IsNullOrWhiteSpace(PushoverToken), $"PushoverToken is empty: Pushover needs the application's API token.");
+            errors.Check(string.IsNullOrWhiteSpace(PushoverUser), $"PushoverUser is empty: Pushover needs the user or group key to notify.");
+        }
+
+        Positive(errors, nameof(Timeout), Timeout, "10 seconds");
+        Positive(errors, nameof(InitialBackoff), InitialBackoff, "5 seconds");
+        Positive(errors, nameof(PollInterval), PollInterval, "1 minute");
+        errors.Check(MaxBackoff < InitialBackoff, $"MaxBackoff ({MaxBackoff}) is shorter than InitialBackoff ({InitialBackoff}): use a longer one (default 00:15:00).");
+    }
+
+    private static void Positive(OptionsErrors errors, string setting, TimeSpan value, string byDefault)
+    {
+        errors.Check(value <= TimeSpan.Zero || value > TimeSpan.FromDays(1), $"{setting} is {value}: use a positive time span of at most a day (default {byDefault}).");
+    }
 }

@@ -48,4 +48,17 @@ public sealed record OwnerRecord
         var text = $"{conversation.TwinStorageName}\n{conversation.SessionId.Value}\n{turnId}\n{kind}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
+
+    /// <summary>Throws unless <paramref name="id"/> has the shape of <see cref="IdFor"/> (so it is safe in paths and keys).</summary>
+    internal static void ValidateId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (id.Length is < 1 or > 64 || !id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'z') or '-'))
+        {
+            throw new ArgumentException("An owner record id is 1 to 64 characters of [0-9a-z-] (see OwnerRecord.IdFor).", nameof(id));
+        }
+    }
+
+    /// <summary>The name of <paramref name="kind"/> in stored records, webhook bodies and HTTP answers.</summary>
+    internal static string KindName(OwnerRecordKind kind) => kind == OwnerRecordKind.Lead ? "lead" : "unanswered_question";
 }

@@ -1,3 +1,5 @@
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Resilience;
 
 /// <summary>
@@ -42,4 +44,22 @@ public sealed class ResilienceOptions
 
     /// <summary>How long an open circuit fails calls at once before letting one through. Default 30 seconds.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Adds what the pipeline would not accept to <paramref name="errors"/>, each with its configuration path.</summary>
+    internal void Validate(OptionsErrors errors)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        errors.Check(TotalTimeout < TimeSpan.FromMilliseconds(10) || AttemptTimeout < TimeSpan.FromMilliseconds(10), $"Resilience:TotalTimeout and {errors.Section}:Resilience:AttemptTimeout must be at least 10 ms (now {TotalTimeout} and {AttemptTimeout}).");
+        errors.Check(AttemptTimeout > TotalTimeout, $"Resilience:AttemptTimeout ({AttemptTimeout}) is longer than {errors.Section}:Resilience:TotalTimeout ({TotalTimeout}): make it shorter, or retries can never happen.");
+        errors.Check(MaxRetries is < 0 or > 10, $"Resilience:MaxRetries is {MaxRetries}: use 0 to 10 (default 2).");
+        errors.Check(BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay, $"Resilience:BaseDelay ({BaseDelay}) must be 0 or more and no longer than {errors.Section}:Resilience:MaxDelay ({MaxDelay}).");
+        errors.Check(
+            CircuitBreakerEnabled && (FailureRatio is <= 0 or > 1 || MinimumThroughput < 2
+                || SamplingDuration < TimeSpan.FromMilliseconds(500) || BreakDuration < TimeSpan.FromMilliseconds(500)),
+            $"Resilience:: the circuit breaker needs FailureRatio in (0, 1], MinimumThroughput of 2 or more, SamplingDuration and BreakDuration of 0.5 s or more.");
+    }
 }

@@ -7,21 +7,56 @@ using Microsoft.Extensions.Logging;
 namespace DigitalTwin.Tools;
 
 /// <summary>
-/// A built-in tool that leaves an <see cref="OwnerRecord"/> for the twin's owner. One instance per turn (it carries the turn);
-/// an explicit JSON schema and hand-written argument checks, no reflection. Invalid arguments, limits and store failures come
-/// back to the model as short error texts it can act on, and store nothing. No tool reads records.
+/// A built-in tool that leaves an <see cref="OwnerRecord"/> for the twin's owner: <c>record_user_details(email, name?, notes?)</c>,
+/// a visitor who wants to get in touch (a lead), or <c>record_unknown_question(question)</c>, a question the twin could not
+/// answer from the persona. One instance per turn (it carries the turn); an explicit JSON schema and hand-written argument
+/// checks (<see cref="ToolArguments"/>), no reflection. Invalid arguments, limits and store failures come back to the model
+/// as short error texts it can act on, and store nothing. No tool reads records.
 /// </summary>
-internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools turn, OwnerRecordKind kind) : AIFunction
+internal sealed partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools turn, OwnerRecordKind kind) : AIFunction
 {
-    protected OwnerRecordKind Kind { get; } = kind;
+    public const string UserDetailsName = "record_user_details";
 
-    /// <summary>The record this call asks for, or an error text for the model.</summary>
-    protected abstract (OwnerRecord? Record, string? Error) Build(AIFunctionArguments arguments, OwnerRecord template);
+    public const string UnknownQuestionName = "record_unknown_question";
+
+    private static readonly JsonElement UserDetailsSchema = Schema($$"""
+        {
+          "type": "object",
+          "properties": {
+            "email": { "type": "string", "description": "The visitor's email address.", "maxLength": {{ToolArguments.MaxEmailLength}} },
+            "name": { "type": "string", "description": "The visitor's name, if they gave it.", "maxLength": {{ToolArguments.MaxNameLength}} },
+            "notes": { "type": "string", "description": "Anything worth passing on: what they want to talk about, context from the conversation.", "maxLength": {{ToolArguments.MaxNotesLength}} }
+          },
+          "required": ["email"],
+          "additionalProperties": false
+        }
+        """);
+
+    private static readonly JsonElement UnknownQuestionSchema = Schema($$"""
+        {
+          "type": "object",
+          "properties": {
+            "question": { "type": "string", "description": "The question that couldn't be answered.", "maxLength": {{ToolArguments.MaxQuestionLength}} }
+          },
+          "required": ["question"],
+          "additionalProperties": false
+        }
+        """);
+
+    private bool Lead => kind == OwnerRecordKind.Lead;
+
+    public override string Name => Lead ? UserDetailsName : UnknownQuestionName;
+
+    public override string Description => Lead
+        ? "Use this tool to record that a visitor is interested in being in touch and provided an email address."
+        : "Always use this tool to record any question that couldn't be answered as you didn't know the answer.";
+
+    public override JsonElement JsonSchema => Lead ? UserDetailsSchema : UnknownQuestionSchema;
 
     /// <summary>What the model is told once the record is stored (or was already stored by an earlier attempt of this turn).</summary>
-    protected abstract string Confirmation { get; }
+    private string Confirmation => Lead ? "Recorded: the owner will see these contact details." : "Recorded: the owner will see this question.";
 
-    protected static JsonElement Schema(string json)
+    private static JsonElement Schema(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
@@ -36,13 +71,13 @@ internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools t
 
         var template = new OwnerRecord
         {
-            Id = OwnerRecord.IdFor(turn.Conversation, turn.TurnId, Kind),
+            Id = OwnerRecord.IdFor(turn.Conversation, turn.TurnId, kind),
             Conversation = turn.Conversation,
             TurnId = turn.TurnId,
-            Kind = Kind,
+            Kind = kind,
             CreatedAt = toolbox.Time.GetUtcNow(),
         };
-        var (record, error) = Build(arguments, template);
+        var (record, error) = Lead ? ToolArguments.Lead(arguments, template) : ToolArguments.Question(arguments, template);
         if (record is null)
         {
             turn.Record(Name, ToolOutcomes.InvalidArguments);
@@ -53,7 +88,7 @@ internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools t
         if (!toolbox.Limiter.TryAcquire(session, turn.ClientAddress))
         {
             turn.Record(Name, ToolOutcomes.LimitReached);
-            LogLimited(toolbox.Logger, toolbox.Name, Kind, session);
+            LogLimited(toolbox.Logger, toolbox.Name, kind, session);
             return "Error: this visitor has left as many records as allowed for now. Nothing was recorded; do not call this tool again in this conversation.";
         }
 
@@ -66,7 +101,7 @@ internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools t
         {
             toolbox.Limiter.Release(session, turn.ClientAddress);
             turn.Record(Name, ToolOutcomes.Failed);
-            LogStoreFailed(toolbox.Logger, ex, toolbox.Name, Kind, session);
+            LogStoreFailed(toolbox.Logger, ex, toolbox.Name, kind, session);
             return "Error: the record could not be saved right now. Tell the visitor it did not work and suggest trying again later.";
         }
 
@@ -80,7 +115,7 @@ internal abstract partial class OwnerRecordTool(TwinToolbox toolbox, TurnTools t
         }
 
         turn.Record(Name, added ? ToolOutcomes.Recorded : ToolOutcomes.AlreadyRecorded);
-        LogRecorded(toolbox.Logger, toolbox.Name, Kind, session, added);
+        LogRecorded(toolbox.Logger, toolbox.Name, kind, session, added);
         return Confirmation;
     }
 

@@ -1,16 +1,38 @@
 using System.Net.Mail;
 using System.Text.Json;
+using DigitalTwin.Owner;
 using Microsoft.Extensions.AI;
 
 namespace DigitalTwin.Tools;
 
-/// <summary>Reads and checks the built-in tools' string arguments, which arrive as JSON strings or plain strings.</summary>
+/// <summary>Reads and checks the built-in tools' arguments, which arrive as JSON strings or plain strings.</summary>
 internal static class ToolArguments
 {
     public const int MaxEmailLength = 254;
     public const int MaxNameLength = 200;
     public const int MaxNotesLength = 2000;
     public const int MaxQuestionLength = 1000;
+
+    /// <summary>The lead of <c>record_user_details(email, name?, notes?)</c> made from <paramref name="template"/>, or an error text for the model.</summary>
+    public static (OwnerRecord? Record, string? Error) Lead(AIFunctionArguments arguments, OwnerRecord template)
+    {
+        var email = String(arguments, "email", MaxEmailLength, out var error);
+        var name = error is null ? String(arguments, "name", MaxNameLength, out error) : null;
+        var notes = error is null ? String(arguments, "notes", MaxNotesLength, out error) : null;
+        return error is not null ? (null, error)
+            : email is null ? (null, "'email' is required.")
+            : !IsEmail(email) ? (null, "'email' is not a valid email address (expected something like name@example.com).")
+            : (template with { Email = email, Name = name, Notes = notes }, null);
+    }
+
+    /// <summary>The unanswered question of <c>record_unknown_question(question)</c> made from <paramref name="template"/>, or an error text for the model.</summary>
+    public static (OwnerRecord? Record, string? Error) Question(AIFunctionArguments arguments, OwnerRecord template)
+    {
+        var question = String(arguments, "question", MaxQuestionLength, out var error);
+        return error is not null ? (null, error)
+            : question is null ? (null, "'question' is required.")
+            : (template with { Question = question }, null);
+    }
 
     /// <summary>
     /// The argument <paramref name="name"/>, trimmed: <see langword="null"/> when absent, null or blank; <paramref name="error"/>

@@ -1,3 +1,5 @@
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Tools;
 
 /// <summary>
@@ -26,27 +28,12 @@ public sealed class ToolsOptions
     /// <summary>The window the record limits count in; a new window starts empty. Default 1 hour.</summary>
     public TimeSpan RecordLimitWindow { get; set; } = TimeSpan.FromHours(1);
 
-    internal static IEnumerable<string> Validate(string section, ToolsOptions options)
+    /// <summary>Adds the problems of these settings to <paramref name="errors"/>, each with its configuration path.</summary>
+    internal void Validate(OptionsErrors errors)
     {
-        var p = section + ":Tools:";
-        if (options.MaxToolCallsPerTurn is < 1 or > 20)
-        {
-            yield return $"{p}MaxToolCallsPerTurn is {options.MaxToolCallsPerTurn}: use 1 to 20 (default 3).";
-        }
-
-        if (options.MaxRecordsPerSession is < 1 or > 1000)
-        {
-            yield return $"{p}MaxRecordsPerSession is {options.MaxRecordsPerSession}: use 1 to 1000 (default 3).";
-        }
-
-        if (options.MaxRecordsPerClient is < 1 or > 100_000)
-        {
-            yield return $"{p}MaxRecordsPerClient is {options.MaxRecordsPerClient}: use 1 to 100000 (default 10).";
-        }
-
-        if (options.RecordLimitWindow < TimeSpan.FromSeconds(1) || options.RecordLimitWindow > TimeSpan.FromDays(7))
-        {
-            yield return $"{p}RecordLimitWindow is {options.RecordLimitWindow}: use 00:00:01 to 7.00:00:00 (default 01:00:00).";
-        }
+        errors.Check(MaxToolCallsPerTurn is < 1 or > 20, $"Tools:MaxToolCallsPerTurn is {MaxToolCallsPerTurn}: use 1 to 20 (default 3).");
+        errors.Check(MaxRecordsPerSession is < 1 or > 1000, $"Tools:MaxRecordsPerSession is {MaxRecordsPerSession}: use 1 to 1000 (default 3).");
+        errors.Check(MaxRecordsPerClient is < 1 or > 100_000, $"Tools:MaxRecordsPerClient is {MaxRecordsPerClient}: use 1 to 100000 (default 10).");
+        errors.Check(RecordLimitWindow < TimeSpan.FromSeconds(1) || RecordLimitWindow > TimeSpan.FromDays(7), $"Tools:RecordLimitWindow is {RecordLimitWindow}: use 00:00:01 to 7.00:00:00 (default 01:00:00).");
     }
 }

@@ -64,8 +64,8 @@ internal sealed class TwinToolbox
         var tools = turn.Options.Tools!;
         if (_records is not null)
         {
-            tools.Add(new RecordUserDetailsTool(this, turn));
-            tools.Add(new RecordUnknownQuestionTool(this, turn));
+            tools.Add(new OwnerRecordTool(this, turn, OwnerRecordKind.Lead));
+            tools.Add(new OwnerRecordTool(this, turn, OwnerRecordKind.UnansweredQuestion));
         }
 
         foreach (var function in _custom)

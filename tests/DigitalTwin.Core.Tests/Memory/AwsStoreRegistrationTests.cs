@@ -1,3 +1,4 @@
+using DigitalTwin.Configuration;
 using DigitalTwin.Memory.DynamoDb;
 using DigitalTwin.Memory.S3;
 using Microsoft.Extensions.Configuration;
@@ -76,7 +77,7 @@ public sealed class AwsStoreRegistrationTests
     [Fact]
     public void DynamoDbOptions_WithTooShortRetentionAndNoTimeout_FailWithActionableMessages()
     {
-        var result = new DynamoDbStoreOptionsValidator().Validate("bob", new DynamoDbStoreOptions { Retention = TimeSpan.FromSeconds(5), Timeout = TimeSpan.Zero });
+        var result = new TwinOptionsValidator<DynamoDbStoreOptions>(new()).Validate("bob", new DynamoDbStoreOptions { Retention = TimeSpan.FromSeconds(5), Timeout = TimeSpan.Zero });
 
         Assert.True(result.Failed);
         Assert.Contains("DigitalTwin:Twins:bob:DynamoDbStore:Retention is 00:00:05: use at least 00:01:00", result.FailureMessage, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public sealed class AwsStoreRegistrationTests
     [InlineData("turns-by-day\n", "is not an index name")]
     public void DynamoDbOptions_WithABadTurnIndexName_FailWithAnActionableMessage(string name, string expected)
     {
-        var result = new DynamoDbStoreOptionsValidator().Validate(null, new DynamoDbStoreOptions { TurnIndexName = name });
+        var result = new TwinOptionsValidator<DynamoDbStoreOptions>(new()).Validate(null, new DynamoDbStoreOptions { TurnIndexName = name });
 
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
@@ -113,7 +114,7 @@ public sealed class AwsStoreRegistrationTests
     [InlineData("meta")]
     public void DynamoDbOptions_WithATtlAttributeTheIndexUses_FailWithAnActionableMessage(string attribute)
     {
-        var result = new DynamoDbStoreOptionsValidator().Validate(null, new DynamoDbStoreOptions { TtlAttributeName = attribute });
+        var result = new TwinOptionsValidator<DynamoDbStoreOptions>(new()).Validate(null, new DynamoDbStoreOptions { TtlAttributeName = attribute });
 
         Assert.Contains($"TtlAttributeName '{attribute}' cannot be used: name an attribute other than pk, sk, turn, day and meta", result.FailureMessage, StringComparison.Ordinal);
     }
@@ -121,7 +122,7 @@ public sealed class AwsStoreRegistrationTests
     [Fact]
     public void S3Options_WithKmsKeyButNoKmsEncryption_FailWithAnActionableMessage()
     {
-        var result = new S3StoreOptionsValidator().Validate(null, new S3StoreOptions { Bucket = "b", KmsKeyId = "key" });
+        var result = new TwinOptionsValidator<S3StoreOptions>(new()).Validate(null, new S3StoreOptions { Bucket = "b", KmsKeyId = "key" });
 
         Assert.Contains("DigitalTwin:S3Store:KmsKeyId is set but ServerSideEncryption is None", result.FailureMessage, StringComparison.Ordinal);
     }

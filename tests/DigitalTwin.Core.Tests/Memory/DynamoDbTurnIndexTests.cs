@@ -26,7 +26,7 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
 
         var item = Assert.Single((await dynamo.RawClient.ScanAsync(new ScanRequest { TableName = _options.TableName })).Items);
         Assert.Equal("_41lice#2026-04-02", item["day"].S);
-        var record = TurnRecordSerializer.TryDeserialize(Encoding.UTF8.GetBytes(item["meta"].S));
+        var record = StoredJson.TryReadTurnRecord(Encoding.UTF8.GetBytes(item["meta"].S));
         Assert.Equal(new TurnRecord(key.SessionId.StorageName, "late", answered) { Metadata = TurnAt(answered, "x").Metadata }, record);
         var index = Assert.Single((await dynamo.RawClient.DescribeTableAsync(_options.TableName)).Table.GlobalSecondaryIndexes);
         Assert.Equal("turns-by-day", index.IndexName);
@@ -81,7 +81,7 @@ public sealed class DynamoDbTurnIndexTests(DynaliteFixture dynamo)
         using var store = Store(http);
         var model = new string('m', 60_000); // in the turn's JSON and again in meta
         var turn = TurnAt(Day1, "big", model) with { Assistant = new(ConversationRole.Assistant, new string('a', 300_000), Day1) };
-        Assert.InRange(TurnSerializer.Serialize(turn).Length, 0, DynamoDbConversationStore.MaxItemBytes - 40_000); // the turn alone fits
+        Assert.InRange(StoredJson.Serialize(turn).Length, 0, DynamoDbConversationStore.MaxItemBytes - 40_000); // the turn alone fits
 
         var ex = await Assert.ThrowsAsync<ConversationStoreException>(async () => await store.AppendAsync(new ConversationKey("default", SessionId.New()), turn));
 

@@ -14,10 +14,10 @@ public sealed class ToolCallMetadataSerializationTests
         var at = new DateTimeOffset(2026, 5, 1, 9, 30, 0, TimeSpan.Zero);
         var turn = new ConversationTurn("t1", new(ConversationRole.User, "hi", at), new(ConversationRole.Assistant, "hello", at)) { Metadata = Metadata };
 
-        var json = Encoding.UTF8.GetString(TurnSerializer.Serialize(turn));
+        var json = Encoding.UTF8.GetString(StoredJson.Serialize(turn));
 
         Assert.Contains("\"tool_calls\":[{\"name\":\"record_user_details\",\"outcome\":\"recorded\"}]", json);
-        Assert.Equal(Metadata, TurnSerializer.TryDeserialize(Encoding.UTF8.GetBytes(json))!.Metadata);
+        Assert.Equal(Metadata, StoredJson.TryReadTurn(Encoding.UTF8.GetBytes(json))!.Metadata);
     }
 
     [Fact]
@@ -25,8 +25,8 @@ public sealed class ToolCallMetadataSerializationTests
     {
         var record = new TurnRecord("default/s1", "t1", DateTimeOffset.UnixEpoch) { Metadata = Metadata };
 
-        var read = TurnRecordSerializer.TryDeserialize(TurnRecordSerializer.Serialize(record))!;
-        var older = TurnRecordSerializer.TryDeserialize("""{"c":"default/s1","id":"t0","ts":"2026-01-01T00:00:00+00:00","meta":{"model":"m"}}"""u8)!;
+        var read = StoredJson.TryReadTurnRecord(StoredJson.Serialize(record))!;
+        var older = StoredJson.TryReadTurnRecord("""{"c":"default/s1","id":"t0","ts":"2026-01-01T00:00:00+00:00","meta":{"model":"m"}}"""u8)!;
 
         Assert.Equal(Metadata, read.Metadata);
         Assert.Null(older.Metadata!.ToolCalls);

@@ -1,29 +1,43 @@
+using System.Diagnostics.CodeAnalysis;
 using Amazon;
 using Amazon.Runtime;
 using DigitalTwin.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Memory.Aws;
 
 /// <summary>
 /// The one pattern the S3 and DynamoDB stores get their AWS client by: a client registered in dependency injection (keyed by
 /// the twin's name, else unkeyed) is used as it is and left to the container; otherwise the store creates and owns one,
-/// configured by <see cref="Configure{TConfig}"/> from its options.
+/// configured by <see cref="Configure{TConfig}"/> from its options (<see cref="CreateStore"/>).
 /// </summary>
 internal static class AwsClients
 {
-    /// <summary>The registered client, or a new one from <paramref name="create"/>; <c>Owned</c> says the store must dispose it.</summary>
-    public static (TClient Client, bool Owned) Resolve<TClient>(IServiceProvider services, string twin, string section, Func<TClient> create)
+    /// <summary>
+    /// The store of <paramref name="twin"/> for dependency injection: its options by name, the registered client or a new one
+    /// from <paramref name="createClient"/> (which the store then owns and disposes), the clock and a logger.
+    /// </summary>
+    public static TStore CreateStore<TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TStore>(
+        IServiceProvider services, string twin, string section, string logCategory, Func<TOptions, TClient> createClient,
+        Func<TClient, bool, TOptions, TimeProvider, ILogger, TStore> createStore)
         where TClient : class
+        where TOptions : class
     {
+        var options = services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(twin);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(logCategory) ?? NullLogger.Instance;
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         if ((services.GetKeyedService<TClient>(twin) ?? services.GetService<TClient>()) is { } registered)
         {
-            return (registered, false);
+            return createStore(registered, false, options, time, logger);
         }
 
+        TClient created;
         try
         {
-            return (create(), true);
+            created = createClient(options);
         }
         catch (AmazonClientException ex)
         {
@@ -31,6 +45,8 @@ internal static class AwsClients
                 $"The {section} could not create its AWS client ({ex.Message}): set {TwinConfiguration.SectionPath(twin)}:{section}:Region, " +
                 "or AWS_REGION (or a region in the AWS profile), or ServiceUrl for a local or compatible server.", ex);
         }
+
+        return createStore(created, true, options, time, logger);
     }
 
     /// <summary>

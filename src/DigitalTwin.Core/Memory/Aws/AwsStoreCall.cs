@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
+using DigitalTwin.Conversations;
 
 namespace DigitalTwin.Memory.Aws;
 
@@ -37,6 +38,17 @@ internal static class AwsStoreCall
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The typed store error for an SDK, HTTP or socket failure.</summary>
+    /// <summary>
+    /// A store's <see cref="IConversationStore.ReadLatestAsync"/>: no turns for <paramref name="maxTurns"/> 0 (the store is not
+    /// called), otherwise <paramref name="read"/> run like <see cref="RunAsync{T}"/>.
+    /// </summary>
+    public static async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(
+        int maxTurns, string what, TimeSpan timeout, Func<CancellationToken, Task<IReadOnlyList<ConversationTurn>>> read, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
+        return maxTurns == 0 ? [] : await RunAsync(what, timeout, read, cancellationToken).ConfigureAwait(false);
+    }
+
     public static ConversationStoreException Map(Exception ex, string what, TimeSpan timeout, bool deadlinePassed) => ex switch
     {
         _ when deadlinePassed || ex is OperationCanceledException or TimeoutException =>

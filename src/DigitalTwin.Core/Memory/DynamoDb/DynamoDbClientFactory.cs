@@ -4,9 +4,13 @@ using DigitalTwin.Memory.Aws;
 
 namespace DigitalTwin.Memory.DynamoDb;
 
-/// <summary>Creates the DynamoDB client a store uses when none is registered in dependency injection (see <see cref="AwsClients"/>).</summary>
+/// <summary>Creates the DynamoDB store for dependency injection, and its client when none is registered there (see <see cref="AwsClients"/>).</summary>
 internal static class DynamoDbClientFactory
 {
+    public static DynamoDbConversationStore CreateStore(IServiceProvider services, string twin) =>
+        AwsClients.CreateStore<IAmazonDynamoDB, DynamoDbStoreOptions, DynamoDbConversationStore>(
+            services, twin, "DynamoDbStore", "DigitalTwin.Memory.DynamoDb", static options => Create(options), static (client, owned, options, time, logger) => new(client, owned, options, time, logger));
+
     /// <summary>A client for <paramref name="options"/>; credentials from <paramref name="credentials"/> or else the SDK's default chain.</summary>
     public static AmazonDynamoDBClient Create(DynamoDbStoreOptions options, AWSCredentials? credentials = null, HttpClientFactory? httpClientFactory = null)
     {

@@ -1,7 +1,6 @@
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory.Aws;
 using Microsoft.Extensions.Logging;
@@ -41,7 +40,7 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var body = Encoding.UTF8.GetString(TurnSerializer.Serialize(turn));
+        var body = Encoding.UTF8.GetString(StoredJson.Serialize(turn));
         var pk = PartitionKey(key);
         var index = DynamoDbTurnIndex.Entry(key, turn); // written with the turn, in the same item
         var size = DynamoDbItems.Size(options, pk, body, index);
@@ -75,16 +74,10 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
         }, cancellationToken));
     }
 
-    public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
-        if (maxTurns == 0)
-        {
-            return [];
-        }
-
         var pk = PartitionKey(key);
-        return await AwsStoreCall.RunAsync($"Reading DynamoDB table {options.TableName}", options.Timeout, async ct =>
+        return AwsStoreCall.ReadLatestAsync(maxTurns, $"Reading DynamoDB table {options.TableName}", options.Timeout, async ct =>
         {
             await _table.EnsureReadyAsync(ct).ConfigureAwait(false);
             var newestFirst = new List<ConversationTurn>(Math.Min(maxTurns, 1000));
@@ -102,7 +95,7 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
                 }, ct).ConfigureAwait(false);
                 foreach (var item in page.Items ?? [])
                 {
-                    if (item.TryGetValue("turn", out var value) && value.S is { } json && TurnSerializer.TryDeserialize(Encoding.UTF8.GetBytes(json)) is { } turn)
+                    if (item.TryGetValue("turn", out var value) && value.S is { } json && StoredJson.TryReadTurn(Encoding.UTF8.GetBytes(json)) is { } turn)
                     {
                         newestFirst.Add(turn);
                     }
@@ -117,8 +110,8 @@ internal sealed partial class DynamoDbConversationStore : IConversationStore, ID
             while (start is not null && newestFirst.Count < maxTurns);
 
             newestFirst.Reverse();
-            return (IReadOnlyList<ConversationTurn>)newestFirst;
-        }, cancellationToken).ConfigureAwait(false);
+            return newestFirst;
+        }, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index, _records);

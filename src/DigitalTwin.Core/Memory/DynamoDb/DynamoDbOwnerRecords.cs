@@ -29,7 +29,7 @@ internal sealed class DynamoDbOwnerRecords(IAmazonDynamoDB dynamo, DynamoDbTable
     public ValueTask<bool> TryAddAsync(OwnerRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        OwnerRecordSerializer.ValidateId(record.Id);
+        OwnerRecord.ValidateId(record.Id);
         return new(AwsStoreCall.RunAsync($"Adding an owner record to DynamoDB table {options.TableName}", options.Timeout, async ct =>
         {
             await table.EnsureReadyAsync(ct).ConfigureAwait(false);
@@ -91,7 +91,7 @@ internal sealed class DynamoDbOwnerRecords(IAmazonDynamoDB dynamo, DynamoDbTable
     public ValueTask MarkNotifiedAsync(OwnerRecord record, DateTimeOffset notifiedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        OwnerRecordSerializer.ValidateId(record.Id);
+        OwnerRecord.ValidateId(record.Id);
         var storage = record.Conversation.TwinStorageName;
         return new(AwsStoreCall.RunAsync($"Marking owner record {record.Id} notified in DynamoDB table {options.TableName}", options.Timeout, async ct =>
         {
@@ -130,11 +130,11 @@ internal sealed class DynamoDbOwnerRecords(IAmazonDynamoDB dynamo, DynamoDbTable
         new(Key(record.Conversation.TwinStorageName, record.Id, sortKey))
         {
             [DynamoDbTurnIndex.DayAttribute] = new() { S = day },
-            [DynamoDbTurnIndex.MetaAttribute] = new() { S = Encoding.UTF8.GetString(OwnerRecordSerializer.Serialize(record)) },
+            [DynamoDbTurnIndex.MetaAttribute] = new() { S = Encoding.UTF8.GetString(StoredJson.Serialize(record)) },
         };
 
     private static OwnerRecord? Parse(Dictionary<string, AttributeValue> item) =>
-        item.TryGetValue(DynamoDbTurnIndex.MetaAttribute, out var meta) && meta.S is { } json ? OwnerRecordSerializer.TryDeserialize(Encoding.UTF8.GetBytes(json)) : null;
+        item.TryGetValue(DynamoDbTurnIndex.MetaAttribute, out var meta) && meta.S is { } json ? StoredJson.TryReadOwnerRecord(Encoding.UTF8.GetBytes(json)) : null;
 
     /// <summary>The record item, read consistently (a Query of its partition: the store's policy has no GetItem).</summary>
     private async Task<OwnerRecord?> ReadRecordAsync(string twinStorageName, string id, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Memory.DynamoDb;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace DigitalTwin.Memory.DynamoDb;
 /// The table has a string partition key <c>pk</c>, a string sort key <c>sk</c> and the global secondary index
 /// <see cref="TurnIndexName"/> (see docs/memory.md).
 /// </summary>
-public sealed class DynamoDbStoreOptions
+public sealed partial class DynamoDbStoreOptions : ITwinOptions
 {
     /// <summary>The table conversations are kept in. Default <c>digital-twin-conversations</c>, or the <c>DYNAMODB_TABLE</c> variable.</summary>
     public string TableName { get; set; } = "digital-twin-conversations";
@@ -53,4 +56,19 @@ public sealed class DynamoDbStoreOptions
             options.TableName = table;
         }
     }
+
+    static string? ITwinOptions.Section => "DynamoDbStore";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(TableName) || TableName.Length is < 3 or > 255, $"TableName '{TableName}' is not a table name: set it (or DYNAMODB_TABLE) to 3 to 255 characters.");
+        errors.Check(ServiceUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _), $"ServiceUrl '{ServiceUrl}' is not an absolute URL: use one like http://127.0.0.1:4567, or leave it empty for AWS.");
+        errors.Check(Retention is { } retention && retention < TimeSpan.FromMinutes(1), $"Retention is {Retention}: use at least 00:01:00 (for example 30.00:00:00 for 30 days), or leave it unset to keep turns.");
+        errors.Check(string.IsNullOrWhiteSpace(TtlAttributeName) || TtlAttributeName is "pk" or "sk" or "turn" or "day" or "meta", $"TtlAttributeName '{TtlAttributeName}' cannot be used: name an attribute other than pk, sk, turn, day and meta (default expires_at).");
+        errors.Check(TurnIndexName is null || !IndexName().IsMatch(TurnIndexName), $"TurnIndexName '{TurnIndexName}' is not an index name: use 3 to 255 letters, digits, '_', '-' or '.' (default turns-by-day).");
+        errors.Check(Timeout <= TimeSpan.Zero, $"Timeout is {Timeout}: use a positive time span such as 00:00:10.");
+    }
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]{3,255}\z")]
+    private static partial Regex IndexName();
 }

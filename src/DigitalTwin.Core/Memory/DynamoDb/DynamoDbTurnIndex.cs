@@ -25,7 +25,7 @@ internal sealed partial class DynamoDbTurnIndex(IAmazonDynamoDB dynamo, DynamoDb
     public static DynamoDbTurnIndexEntry Entry(ConversationKey key, ConversationTurn turn)
     {
         var record = TurnRecord.Of(key, turn);
-        return new(Day(key.TwinStorageName, TurnIndexDays.Of(record.Timestamp)), Encoding.UTF8.GetString(TurnRecordSerializer.Serialize(record)));
+        return new(Day(key.TwinStorageName, TurnIndexDays.Of(record.Timestamp)), Encoding.UTF8.GetString(StoredJson.Serialize(record)));
     }
 
     /// <summary>The index's definition, as <see cref="DynamoDbStoreOptions.CreateTableIfMissing"/> creates it (on-demand billing).</summary>
@@ -55,7 +55,7 @@ internal sealed partial class DynamoDbTurnIndex(IAmazonDynamoDB dynamo, DynamoDb
                 }, cancellationToken).ConfigureAwait(false);
                 foreach (var item in page.Items ?? [])
                 {
-                    var record = item.TryGetValue(MetaAttribute, out var meta) && meta.S is { } json ? TurnRecordSerializer.TryDeserialize(Encoding.UTF8.GetBytes(json)) : null;
+                    var record = item.TryGetValue(MetaAttribute, out var meta) && meta.S is { } json ? StoredJson.TryReadTurnRecord(Encoding.UTF8.GetBytes(json)) : null;
                     if (record is null)
                     {
                         LogUnreadableIndexItem(logger, options.TableName, partition, item.TryGetValue("sk", out var sk) ? sk.S : null);

@@ -4,9 +4,13 @@ using DigitalTwin.Memory.Aws;
 
 namespace DigitalTwin.Memory.S3;
 
-/// <summary>Creates the S3 client a store uses when none is registered in dependency injection (see <see cref="AwsClients"/>).</summary>
+/// <summary>Creates the S3 store for dependency injection, and its client when none is registered there (see <see cref="AwsClients"/>).</summary>
 internal static class S3ClientFactory
 {
+    public static S3ConversationStore CreateStore(IServiceProvider services, string twin) =>
+        AwsClients.CreateStore<IAmazonS3, S3StoreOptions, S3ConversationStore>(
+            services, twin, "S3Store", "DigitalTwin.Memory.S3", static options => Create(options), static (client, owned, options, time, logger) => new(client, owned, options, time, logger));
+
     /// <summary>A client for <paramref name="options"/>; credentials from <paramref name="credentials"/> or else the SDK's default chain.</summary>
     public static AmazonS3Client Create(S3StoreOptions options, AWSCredentials? credentials = null, HttpClientFactory? httpClientFactory = null)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
-using DigitalTwin.Analytics;
 using DigitalTwin.Conversations;
 using DigitalTwin.Memory.Aws;
 using Microsoft.Extensions.Logging;
@@ -23,7 +22,7 @@ internal sealed partial class S3ConversationStore(
     public ValueTask AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var body = TurnSerializer.Serialize(turn);
+        var body = StoredJson.Serialize(turn);
         var prefix = SessionPrefix(key);
         return new(AwsStoreCall.RunAsync($"Writing a turn to s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
         {
@@ -32,16 +31,10 @@ internal sealed partial class S3ConversationStore(
         }, cancellationToken));
     }
 
-    public async ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<ConversationTurn>> ReadLatestAsync(ConversationKey key, int maxTurns, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxTurns);
-        if (maxTurns == 0)
-        {
-            return [];
-        }
-
         var prefix = SessionPrefix(key);
-        return await AwsStoreCall.RunAsync($"Reading s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
+        return AwsStoreCall.ReadLatestAsync(maxTurns, $"Reading s3://{options.Bucket}/{prefix}", options.Timeout, async ct =>
         {
             var keys = new List<string>(Math.Min(maxTurns, 1000)); // newest first
             string? continuation = null;
@@ -73,8 +66,8 @@ internal sealed partial class S3ConversationStore(
             }
 
             result.AddRange(turns.OfType<ConversationTurn>());
-            return (IReadOnlyList<ConversationTurn>)result;
-        }, cancellationToken).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => this.GetCapability(serviceType, serviceKey, _claims, _index, _records);
@@ -126,7 +119,7 @@ internal sealed partial class S3ConversationStore(
     private async Task<ConversationTurn?> ReadTurnAsync(string objectKey, CancellationToken cancellationToken)
     {
         var body = await S3Objects.GetBytesAsync(s3, options.Bucket, objectKey, cancellationToken).ConfigureAwait(false);
-        var turn = body is null ? null : TurnSerializer.TryDeserialize(body);
+        var turn = body is null ? null : StoredJson.TryReadTurn(body);
         if (body is not null && turn is null)
         {
             LogUnreadableObject(logger, options.Bucket, objectKey);

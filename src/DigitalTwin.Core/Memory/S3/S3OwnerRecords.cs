@@ -22,9 +22,9 @@ internal sealed class S3OwnerRecords(IAmazonS3 s3, S3StoreOptions options) : IOw
     public ValueTask<bool> TryAddAsync(OwnerRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        OwnerRecordSerializer.ValidateId(record.Id);
+        OwnerRecord.ValidateId(record.Id);
         var folder = FolderOf(record.Conversation.TwinStorageName);
-        var body = OwnerRecordSerializer.Serialize(record);
+        var body = StoredJson.Serialize(record);
         return new(AwsStoreCall.RunAsync($"Adding an owner record at s3://{options.Bucket}/{folder}", options.Timeout, async ct =>
         {
             var stored = await CreateAsync(folder + record.Id + ".json", body, ct).ConfigureAwait(false) ? null : await GetAsync(folder, record.Id, ct).ConfigureAwait(false);
@@ -69,14 +69,14 @@ internal sealed class S3OwnerRecords(IAmazonS3 s3, S3StoreOptions options) : IOw
     public ValueTask MarkNotifiedAsync(OwnerRecord record, DateTimeOffset notifiedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        OwnerRecordSerializer.ValidateId(record.Id);
+        OwnerRecord.ValidateId(record.Id);
         var folder = FolderOf(record.Conversation.TwinStorageName);
         return new(AwsStoreCall.RunAsync($"Marking an owner record notified at s3://{options.Bucket}/{folder}", options.Timeout, async ct =>
         {
             var stored = await GetAsync(folder, record.Id, ct).ConfigureAwait(false);
             if (stored?.NotifiedAt is null)
             {
-                var put = S3Requests.Put(options, folder + record.Id + ".json", OwnerRecordSerializer.Serialize((stored ?? record) with { NotifiedAt = notifiedAt }));
+                var put = S3Requests.Put(options, folder + record.Id + ".json", StoredJson.Serialize((stored ?? record) with { NotifiedAt = notifiedAt }));
                 put.IfNoneMatch = null; // replaces the record
                 await s3.PutObjectAsync(put, ct).ConfigureAwait(false);
             }
@@ -122,7 +122,7 @@ internal sealed class S3OwnerRecords(IAmazonS3 s3, S3StoreOptions options) : IOw
 
     private async Task<OwnerRecord?> GetAsync(string folder, string id, CancellationToken cancellationToken) =>
         await S3Objects.GetBytesAsync(s3, options.Bucket, folder + id + ".json", cancellationToken).ConfigureAwait(false) is { } body
-            ? OwnerRecordSerializer.TryDeserialize(body)
+            ? StoredJson.TryReadOwnerRecord(body)
             : null;
 
     /// <summary>Creates the record's object; false when it exists (S3 refused <c>If-None-Match: *</c>, or the read-first found it).</summary>

@@ -1,10 +1,12 @@
+using DigitalTwin.Configuration;
+
 namespace DigitalTwin.Memory.S3;
 
 /// <summary>
 /// Settings of the S3 conversation store (section <c>DigitalTwin:S3Store</c>, or <c>DigitalTwin:Twins:{name}:S3Store</c>).
 /// Region and credentials come from the AWS SDK's default chain (environment, profile, instance or task role).
 /// </summary>
-public sealed class S3StoreOptions
+public sealed class S3StoreOptions : ITwinOptions
 {
     /// <summary>The bucket conversations are kept in. Required; defaults to the original twin's <c>S3_BUCKET</c> variable.</summary>
     public string Bucket { get; set; } = string.Empty;
@@ -68,5 +70,18 @@ public sealed class S3StoreOptions
         {
             options.Bucket = bucket;
         }
+    }
+
+    static string? ITwinOptions.Section => "S3Store";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(Bucket), $"Bucket is empty: set it or S3_BUCKET to the bucket that keeps the conversations.");
+        errors.Check(KeyPrefix is null || KeyPrefix.StartsWith('/'), $"KeyPrefix '{KeyPrefix}' is not valid: leave it empty or use a prefix like 'conversations/' (no leading '/').");
+        errors.Check(ServiceUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _), $"ServiceUrl '{ServiceUrl}' is not an absolute URL: use one like http://127.0.0.1:4568, or leave it empty for AWS S3.");
+        errors.Check(!Enum.IsDefined(ServerSideEncryption), $"ServerSideEncryption '{ServerSideEncryption}' is not supported: use None, Aes256 or Kms.");
+        errors.Check(!string.IsNullOrEmpty(KmsKeyId) && ServerSideEncryption != S3ServerSideEncryption.Kms, $"KmsKeyId is set but ServerSideEncryption is {ServerSideEncryption}: set ServerSideEncryption to Kms, or remove KmsKeyId.");
+        errors.Check(MaxParallelReads is < 1 or > 256, $"MaxParallelReads is {MaxParallelReads}: use 1 to 256 (default 16).");
+        errors.Check(Timeout <= TimeSpan.Zero, $"Timeout is {Timeout}: use a positive time span such as 00:00:10.");
     }
 }

@@ -30,7 +30,7 @@ internal sealed partial class S3TurnIndex(IAmazonS3 s3, S3StoreOptions options, 
         }
 
         var record = TurnRecord.Of(key, turn);
-        var json = TurnRecordSerializer.Serialize(record);
+        var json = StoredJson.Serialize(record);
         var objectKey = S3TurnIndexKeys.For(options, key.TwinStorageName, record, json);
         try
         {
@@ -115,7 +115,7 @@ internal sealed partial class S3TurnIndex(IAmazonS3 s3, S3StoreOptions options, 
                     return; // removed (by a lifecycle rule) between list and get
                 }
 
-                if (TurnRecordSerializer.TryDeserialize(body) is { } record)
+                if (StoredJson.TryReadTurnRecord(body) is { } record)
                 {
                     records.Add(record);
                 }

@@ -63,7 +63,7 @@ internal static class S3TurnIndexKeys
         var encoded = name[(dot + 1)..].ToString().Replace("/", "", StringComparison.Ordinal);
         if (Base64Url.IsValid(encoded))
         {
-            record = TurnRecordSerializer.TryDeserialize(Base64Url.DecodeFromChars(encoded));
+            record = StoredJson.TryReadTurnRecord(Base64Url.DecodeFromChars(encoded));
         }
 
         return true;

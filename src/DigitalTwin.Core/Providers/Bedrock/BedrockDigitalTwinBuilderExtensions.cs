@@ -1,7 +1,4 @@
-using DigitalTwin.Configuration;
 using DigitalTwin.Providers.Bedrock;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,12 +16,7 @@ public static class BedrockDigitalTwinBuilderExtensions
     /// Credentials come from the AWS SDK's default chain unless <see cref="BedrockOptions.Credentials"/> is set.
     /// </summary>
     public static IDigitalTwinBuilder UseBedrock(this IDigitalTwinBuilder builder, Action<BedrockOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var name = builder.Name;
-        builder.Services.AddOptions<BedrockOptions>(name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseProvider(sp => CreateClient(sp, name), "UseBedrock()");
-    }
+        => builder.ConfigureOptions(configure).UseProvider(sp => CreateClient(sp, builder.Name), "UseBedrock()");
 
     /// <summary>The twin's Bedrock client from its options (validated here, so a bad setting stops the start).</summary>
     internal static BedrockChatClient CreateClient(IServiceProvider services, string twin) => new(

@@ -1,3 +1,4 @@
+using DigitalTwin.Configuration;
 using System.Globalization;
 using Amazon.Runtime;
 
@@ -7,7 +8,7 @@ namespace DigitalTwin.Providers.Bedrock;
 /// Settings of the Amazon Bedrock model provider (section <c>DigitalTwin:Bedrock</c>, or <c>DigitalTwin:Twins:{name}:Bedrock</c>).
 /// The environment variables of the original customer-service backend are read as a fallback.
 /// </summary>
-public sealed class BedrockOptions
+public sealed class BedrockOptions : ITwinOptions
 {
     /// <summary>The default model: the global inference profile of Amazon Nova 2 Lite.</summary>
     public const string DefaultModelId = "global.amazon.nova-2-lite-v1:0";
@@ -81,4 +82,18 @@ public sealed class BedrockOptions
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds)
             ? TimeSpan.FromSeconds(seconds)
             : null;
+
+    static string? ITwinOptions.Section => "Bedrock";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(ModelId), $"ModelId is empty: set it (or BEDROCK_MODEL_ID) to a model or inference-profile id such as {BedrockOptions.DefaultModelId}, or an ARN.");
+        errors.Check(MaxTokens <= 0, $"MaxTokens is {MaxTokens}: use a positive number such as 2000.");
+        errors.Check(Temperature is < 0 or > 1 || float.IsNaN(Temperature), $"Temperature is {Temperature}: use a value from 0 to 1 (default 0.7).");
+        errors.Check(TopP is < 0 or > 1 || float.IsNaN(TopP), $"TopP is {TopP}: use a value from 0 to 1 (default 0.9).");
+        errors.Check(string.IsNullOrWhiteSpace(GuardrailIdentifier) != string.IsNullOrWhiteSpace(GuardrailVersion), $"GuardrailIdentifier and {errors.Section}:GuardrailVersion go together: set both (for example a guardrail id and version 1 or DRAFT) or neither.");
+        errors.Check(GuardrailTrace is { } trace && trace is not ("enabled" or "disabled" or "enabled_full"), $"GuardrailTrace is '{GuardrailTrace}': use enabled, disabled or enabled_full.");
+        errors.Check(ConnectTimeout <= TimeSpan.Zero || ReadTimeout <= TimeSpan.Zero, $"ConnectTimeout and {errors.Section}:ReadTimeout must be positive (BEDROCK_CONNECT_TIMEOUT / BEDROCK_READ_TIMEOUT are in seconds).");
+        errors.Check(Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("https" or "http")), $"Endpoint '{Endpoint}' is not an absolute http(s) address such as https://bedrock-runtime.us-east-1.amazonaws.com.");
+    }
 }

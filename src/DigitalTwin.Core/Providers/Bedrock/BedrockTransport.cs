@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Amazon.Runtime;
 
 namespace DigitalTwin.Providers.Bedrock;
 

@@ -1,10 +1,4 @@
-using DigitalTwin;
-using DigitalTwin.Configuration;
-using DigitalTwin.Providers;
 using DigitalTwin.Providers.OpenAI;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -17,10 +11,5 @@ public static class OpenAIDigitalTwinBuilderExtensions
     /// Without an API key (and no custom endpoint) the app still starts, and chat answers 503 saying what to set.
     /// </summary>
     public static IDigitalTwinBuilder UseOpenAI(this IDigitalTwinBuilder builder, Action<OpenAIProviderOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var name = builder.Name;
-        builder.Services.AddOptions<OpenAIProviderOptions>(name).Configure(configure ?? (static _ => { })).ValidateOnStart();
-        return builder.UseProvider(sp => OpenAIProvider.Create(sp, name, required: false), "UseOpenAI()");
-    }
+        => builder.ConfigureOptions(configure).UseProvider(sp => OpenAIProvider.Create(sp, builder.Name, required: false), "UseOpenAI()");
 }

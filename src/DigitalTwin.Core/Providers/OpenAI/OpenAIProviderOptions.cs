@@ -7,7 +7,7 @@ namespace DigitalTwin.Providers.OpenAI;
 /// Settings of the OpenAI provider (section <c>DigitalTwin:OpenAI</c>). Works with OpenAI and with OpenAI-compatible
 /// servers (Ollama, vLLM, gateways) through <see cref="Endpoint"/>.
 /// </summary>
-public sealed class OpenAIProviderOptions
+public sealed class OpenAIProviderOptions : ITwinOptions
 {
     /// <summary>The API key. Default: the <c>OPENAI_API_KEY</c> variable. Optional when <see cref="Endpoint"/> points at a server that needs none.</summary>
     public string? ApiKey { get; set; }
@@ -52,5 +52,15 @@ public sealed class OpenAIProviderOptions
         {
             options.Endpoint = endpoint;
         }
+    }
+
+    static string? ITwinOptions.Section => "OpenAI";
+
+    void ITwinOptions.Validate(OptionsErrors errors)
+    {
+        errors.Check(string.IsNullOrWhiteSpace(Model), $"Model is empty: set it (or OPENAI_MODEL), for example gpt-4o-mini.");
+        errors.Check(Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https")), $"Endpoint '{Endpoint}' must be an absolute http or https address (OPENAI_BASE_URL), for example http://localhost:11434/v1.");
+        errors.Check(MaxRetries is < 0 or > 10, $"MaxRetries is {MaxRetries}: use 0 to 10 (default 0; the twin's resilience pipeline retries too).");
+        errors.Check(Timeout <= TimeSpan.Zero, $"Timeout is {Timeout}: use a positive time span such as 00:01:40.");
     }
 }
