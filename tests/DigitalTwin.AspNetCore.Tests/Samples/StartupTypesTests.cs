@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Security;
-using System.Text;
 
 namespace DigitalTwin.AspNetCore.Tests.Samples;
 
