@@ -94,8 +94,8 @@ wrk_run() { # app mode label script threads pid: a 3 s warm-up, then the measure
   echo "$app $mode $label: ${FIG[$app/$mode/$label-cell]}" >&2
 }
 
-measure_kestrel() { # app mode exe
-  local app=$1 mode=$2 exe=$3 before memory pid
+measure_cold() { # app mode exe
+  local app=$1 mode=$2 exe=$3 before
   [ -x "$exe" ] || { log "skipped $app $mode: $exe not published"; return 0; }
   log "$app ($mode): cold start, $RUNS runs"
   before=$(load1)
@@ -103,7 +103,11 @@ measure_kestrel() { # app mode exe
     || { cat "$WORK/cold" >&2; return 1; }
   FIG[$app/$mode/cold]="$(sed -n 's/^median cold start: \([0-9]*\) ms (CPU \([0-9]*\) ms).*/\1 ms (CPU \2 ms)/p' "$WORK/cold") @$before"
   echo "$app $mode cold start: ${FIG[$app/$mode/cold]}" >&2
+}
 
+measure_load() { # app mode exe: RSS idle and under load, both wrk runs
+  local app=$1 mode=$2 exe=$3 memory pid
+  [ -x "$exe" ] || return 0
   memory=$(mktemp -d "$WORK/memory.XXXX")
   (cd "$(dirname "$exe")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" MEMORY_DIR="$memory" "$exe" >"$WORK/app.log" 2>&1) &
   pid=$!
@@ -143,10 +147,15 @@ ratio() { # a b → a/b with two decimals, or — when either is missing
 }
 
 log "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, kernel $(uname -r), dotnet $(dotnet --version), load $(load)"
+# Every cold start first, on the machine as quiet as it gets, then the throughput runs (which leave the load average high).
 for mode in "${MODES[@]}"; do
-  measure_kestrel twin "$mode" "$OUT/kestrel-$mode/DigitalTwin.Sample.Kestrel"
-  measure_kestrel baseline "$mode" "$OUT/baseline-$mode/BareBaseline"
+  measure_cold twin "$mode" "$OUT/kestrel-$mode/DigitalTwin.Sample.Kestrel"
+  measure_cold baseline "$mode" "$OUT/baseline-$mode/BareBaseline"
   measure_lambda "$mode"
+done
+for mode in "${MODES[@]}"; do
+  measure_load twin "$mode" "$OUT/kestrel-$mode/DigitalTwin.Sample.Kestrel"
+  measure_load baseline "$mode" "$OUT/baseline-$mode/BareBaseline"
 done
 
 name() { case "$1" in jit) echo "JIT" ;; r2r) echo "ReadyToRun" ;; native) echo "Native AOT" ;; esac; }
